@@ -1,0 +1,66 @@
+// Bundles the extension into dist/, and (with --tests) the tests and scripts into out/.
+// Usage: node esbuild.js [--production] [--watch] [--tests]
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const tests = process.argv.includes('--tests');
+
+const common = {
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  // The extension host of VS Code 1.138+ runs Node 22.
+  target: 'node22',
+  logLevel: 'warning',
+};
+
+function filesIn(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
+}
+
+/** @type {import('esbuild').BuildOptions[]} */
+const builds = [
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  },
+];
+
+if (tests) {
+  builds.push({
+    ...common,
+    entryPoints: [
+      ...filesIn('test/unit', '.test.ts'),
+      ...filesIn('test/integration', '.ts'),
+      ...filesIn('scripts', '.ts'),
+    ],
+    outdir: 'out',
+    outbase: '.',
+    external: ['vscode', 'mocha', 'playwright-core'],
+    sourcemap: 'inline',
+  });
+}
+
+async function main() {
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+    await Promise.all(contexts.map((c) => c.watch()));
+    process.stderr.write('esbuild: watching for changes\n');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.message}\n`);
+  process.exit(1);
+});

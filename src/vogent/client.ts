@@ -1,0 +1,210 @@
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import { checkBaseUrl } from './baseUrl';
+import { VogentError, detailFromBody, redact } from './errors';
+import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber } from './shapes';
+
+export interface ClientOptions {
+  baseUrl: string;
+  /** Asked before every call, so a replaced key takes effect at once. */
+  apiKey: () => Promise<string | undefined>;
+  userAgent: string;
+  /** Per attempt. */
+  timeoutMs?: number;
+  /** Retries of a 429/5xx or network failure. */
+  retryLimit?: number;
+  /** A Retry-After longer than this is not waited for: the call fails as rate-limited instead. */
+  maxRetryAfterMs?: number;
+  /** Called once per HTTP attempt, for the log. Carries no header and no body. */
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export interface Exchange {
+  method: string;
+  /** Path and query, relative to the base URL. */
+  path: string;
+  status: number | undefined;
+  durationMs: number;
+  error?: string;
+}
+
+export interface PageRequest {
+  limit?: number;
+  cursor?: string;
+  signal?: AbortSignal;
+}
+
+interface Call {
+  method: 'get' | 'put';
+  path: string;
+  searchParams?: Record<string, string | number | undefined>;
+  json?: unknown;
+  signal: AbortSignal | undefined;
+}
+
+export class VogentClient {
+  private readonly http: KyInstance;
+  private readonly base: URL | VogentError;
+
+  constructor(private readonly options: ClientOptions) {
+    this.base = tryCheckBaseUrl(options.baseUrl);
+    const base = this.base instanceof URL ? this.base : undefined;
+    this.http = ky.create({
+      baseUrl: base?.href,
+      timeout: options.timeoutMs ?? 15_000,
+      headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
+      retry: {
+        limit: options.retryLimit ?? 2,
+        methods: ['get', 'put'],
+        statusCodes: [429, 500, 502, 503, 504],
+        afterStatusCodes: [429, 500, 502, 503, 504],
+        backoffLimit: 5_000,
+        shouldRetry: ({ error }) => (waitTooLong(error, options.maxRetryAfterMs ?? 30_000) ? false : undefined),
+      },
+      // Error bodies are shown to the user: keep a body that is not valid JSON as text.
+      parseJson: (text) => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          return text;
+        }
+      },
+      hooks: {
+        beforeRequest: [
+          ({ request, options: o }) => {
+            request.headers.set('Authorization', `Bearer ${String(o.context.apiKey)}`);
+          },
+        ],
+      },
+      fetch: base ? timedFetch(base, options.onExchange) : undefined,
+    });
+  }
+
+  listPhoneNumbers(request: PageRequest = {}): Promise<Page<PhoneNumber>> {
+    const { limit, cursor, signal } = request;
+    return this.call({ method: 'get', path: 'phone_numbers', searchParams: { limit, cursor }, signal }, page(phoneNumber));
+  }
+
+  getPhoneNumber(id: string, signal?: AbortSignal): Promise<PhoneNumber> {
+    return this.call({ method: 'get', path: `phone_numbers/${encodeURIComponent(id)}`, signal }, phoneNumber);
+  }
+
+  /** Links the number to `agentId`; `null` unlinks (sent as `""`, as the API requires). */
+  setAgent(id: string, agentId: string | null, signal?: AbortSignal): Promise<PhoneNumber> {
+    const json = { agentId: agentId ?? '' };
+    return this.call({ method: 'put', path: `phone_numbers/${encodeURIComponent(id)}`, json, signal }, phoneNumber);
+  }
+
+  listAgents(request: PageRequest = {}): Promise<Page<Agent>> {
+    const { limit, cursor, signal } = request;
+    return this.call({ method: 'get', path: 'agents', searchParams: { limit, cursor }, signal }, page(agent));
+  }
+
+  private async call<T>(call: Call, check: (value: unknown, where: string) => T): Promise<T> {
+    if (this.base instanceof VogentError) throw this.base;
+    if (call.signal?.aborted) throw cancelled();
+    const apiKey = await this.options.apiKey();
+    if (!apiKey) throw new VogentError('unauthorized', 'No API key is set.');
+    const what = `${call.method.toUpperCase()} /${call.path}`;
+    let body: string;
+    try {
+      const response = await this.http(call.path, {
+        method: call.method,
+        searchParams: call.searchParams,
+        json: call.json,
+        signal: call.signal,
+        context: { apiKey },
+      });
+      body = await response.text();
+    } catch (error) {
+      throw this.describe(error, call.signal, apiKey);
+    }
+    try {
+      return check(JSON.parse(body), 'response');
+    } catch (error) {
+      const reason = error instanceof ShapeError ? error.message : 'the body is not valid JSON';
+      throw new VogentError('bad-response', redact(`Vogent sent an unexpected response to ${what}: ${reason}.`, apiKey), {
+        cause: error,
+      });
+    }
+  }
+
+  private describe(error: unknown, signal: AbortSignal | undefined, apiKey: string): VogentError {
+    const wrap = (kind: VogentError['kind'], message: string, status?: number) =>
+      new VogentError(kind, redact(message, apiKey), { status, cause: error });
+    if (error instanceof VogentError) return error;
+    if (signal?.aborted) return cancelled(error);
+    if (isTimeoutError(error)) {
+      return wrap('timeout', `Vogent did not answer within ${Math.round((this.options.timeoutMs ?? 15_000) / 100) / 10} s.`);
+    }
+    if (isHTTPError(error)) {
+      const status = error.response.status;
+      const detail = detailFromBody(error.data);
+      const because = detail ? `: ${detail}` : '.';
+      if (status === 401 || status === 403) return wrap('unauthorized', `Vogent rejected the API key (${status})${because}`, status);
+      if (status === 404) return wrap('not-found', `Not found (404): it may have been deleted${detail ? ` (${detail})` : ''}.`, status);
+      if (status === 429) {
+        const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
+        const when = wait === undefined ? 'in a moment' : `in ${wait} s`;
+        return wrap('rate-limited', `Vogent is limiting requests (429); try again ${when}.`, status);
+      }
+      if (status >= 500) return wrap('server', `Vogent had a problem (${status})${because}`, status);
+      return wrap('invalid-request', `Vogent refused the request (${status})${because}`, status);
+    }
+    if (isNetworkError(error)) {
+      const host = this.base instanceof URL ? this.base.host : 'the API';
+      return wrap('network', `Could not reach ${host}${networkReason(error.cause)}.`);
+    }
+    if (error instanceof Error && error.name === 'AbortError') return cancelled(error);
+    return wrap('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function tryCheckBaseUrl(raw: string): URL | VogentError {
+  try {
+    return checkBaseUrl(raw);
+  } catch (error) {
+    return error as VogentError;
+  }
+}
+
+function cancelled(cause?: unknown): VogentError {
+  return new VogentError('cancelled', 'The request was cancelled.', { cause });
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function waitTooLong(error: Error, maxMs: number): boolean {
+  if (!isHTTPError(error)) return false;
+  const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
+  return wait !== undefined && wait * 1000 > maxMs;
+}
+
+function networkReason(cause: unknown): string {
+  const code = (cause as { cause?: { code?: unknown }; code?: unknown } | undefined)?.cause?.code ?? (cause as { code?: unknown })?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
+}
+
+/** Wraps fetch to report each attempt (method, path, status, time) without headers or bodies. */
+function timedFetch(base: URL, report: ClientOptions['onExchange']): typeof fetch {
+  return async (input, init) => {
+    const request = input instanceof Request ? input : new Request(input, init);
+    const url = new URL(request.url);
+    const path = url.href.startsWith(base.href) ? `/${url.href.slice(base.href.length)}` : url.pathname + url.search;
+    const started = performance.now();
+    try {
+      const response = await fetch(input, init);
+      report?.({ method: request.method, path, status: response.status, durationMs: performance.now() - started });
+      return response;
+    } catch (error) {
+      const reason = error instanceof Error ? error.name : 'Error';
+      report?.({ method: request.method, path, status: undefined, durationMs: performance.now() - started, error: reason });
+      throw error;
+    }
+  };
+}

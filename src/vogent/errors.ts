@@ -1,0 +1,66 @@
+export type VogentErrorKind =
+  | 'unauthorized'
+  | 'invalid-request'
+  | 'not-found'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'bad-response'
+  | 'cancelled'
+  | 'insecure-base-url';
+
+/** The one error the client throws. `message` is short, human, and safe to show. */
+export class VogentError extends Error {
+  override readonly name = 'VogentError';
+  readonly kind: VogentErrorKind;
+  readonly status: number | undefined;
+
+  constructor(kind: VogentErrorKind, message: string, options: { status?: number; cause?: unknown } = {}) {
+    super(message, { cause: options.cause });
+    this.kind = kind;
+    this.status = options.status;
+  }
+}
+
+export function isVogentError(value: unknown, kind?: VogentErrorKind): value is VogentError {
+  return value instanceof VogentError && (kind === undefined || value.kind === kind);
+}
+
+const MAX_DETAIL = 200;
+
+/**
+ * The human part of an error body: the first string among `message`, `error`, `detail`
+ * when the body is JSON, else the text itself, shortened. HTML pages yield nothing.
+ */
+export function detailFromBody(body: unknown): string | undefined {
+  if (body === undefined || body === null) return undefined;
+  if (typeof body === 'string') {
+    const text = body.trim();
+    if (text === '') return undefined;
+    try {
+      return detailFromBody(JSON.parse(text) as unknown) ?? undefined;
+    } catch {
+      if (/^<(!doctype|html|\?xml|head|body)/i.test(text) || /<\/(html|body)>/i.test(text)) return undefined;
+      return shorten(text.replace(/\s+/g, ' '));
+    }
+  }
+  if (typeof body === 'object') {
+    const record = body as Record<string, unknown>;
+    for (const field of ['message', 'error', 'detail']) {
+      const value = record[field];
+      if (typeof value === 'string' && value.trim() !== '') return shorten(value.trim());
+    }
+  }
+  return undefined;
+}
+
+function shorten(text: string): string {
+  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+}
+
+/** Removes every occurrence of the key from a message that a server (or a URL) may have echoed. */
+export function redact(message: string, secret: string | undefined): string {
+  if (!secret) return message;
+  return message.split(secret).join('•••');
+}

@@ -1,0 +1,70 @@
+// Response shapes, checked where they enter the extension: anything that passes is safe to render.
+
+export const KNOWN_TYPES = ['PSTN', 'SIP_USERNAME'] as const;
+
+export interface PhoneNumber {
+  id: string;
+  /** E.164 for PSTN, the SIP username for SIP_USERNAME. */
+  number: string;
+  /** Kept as sent: may be a type this extension does not know, or missing (older API versions). */
+  type: string | undefined;
+  agentId: string | null;
+}
+
+export interface Agent {
+  id: string;
+  name: string;
+  language: string;
+}
+
+export interface Page<T> {
+  data: T[];
+  cursor: string | null;
+}
+
+/** Thrown by the checks below; the client turns it into a `bad-response` error. */
+export class ShapeError extends Error {}
+
+type Checker<T> = (value: unknown, where: string) => T;
+
+function record(value: unknown, where: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ShapeError(`${where} should be an object`);
+  }
+  return value as Record<string, unknown>;
+}
+
+function text(value: unknown, where: string): string {
+  if (typeof value !== 'string') throw new ShapeError(`${where} should be a string`);
+  return value;
+}
+
+function nonEmpty(value: unknown, where: string): string {
+  const s = text(value, where);
+  if (s === '') throw new ShapeError(`${where} should not be empty`);
+  return s;
+}
+
+export const phoneNumber: Checker<PhoneNumber> = (value, where) => {
+  const o = record(value, where);
+  const type = o.type === undefined || o.type === null ? undefined : text(o.type, `${where}.type`);
+  // An absent or empty agentId means "not linked": the API unlinks with "".
+  const agentId = o.agentId === undefined || o.agentId === null || o.agentId === '' ? null : text(o.agentId, `${where}.agentId`);
+  return { id: nonEmpty(o.id, `${where}.id`), number: nonEmpty(o.number, `${where}.number`), type, agentId };
+};
+
+export const agent: Checker<Agent> = (value, where) => {
+  const o = record(value, where);
+  return { id: nonEmpty(o.id, `${where}.id`), name: text(o.name, `${where}.name`), language: text(o.language, `${where}.language`) };
+};
+
+export function page<T>(item: Checker<T>): Checker<Page<T>> {
+  return (value, where) => {
+    const o = record(value, where);
+    if (!Array.isArray(o.data)) throw new ShapeError(`${where}.data should be a list`);
+    // A missing cursor is an error, not "last page": reading it as the end would silently cap the list.
+    if (!('cursor' in o)) throw new ShapeError(`${where}.cursor is missing`);
+    const cursor = o.cursor === null ? null : nonEmpty(o.cursor, `${where}.cursor`);
+    return { data: o.data.map((entry, i) => item(entry, `${where}.data[${i}]`)), cursor };
+  };
+}

@@ -1,0 +1,224 @@
+// A fake Vogent API on loopback that keeps the contract in the project's API notes, with faults
+// that tests switch on. Used by the unit tests, the VS Code suite, the benchmark and the demo.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import type { Workspace } from './data';
+
+export interface Fault {
+  /** Matches the path after `/api`, e.g. `/phone_numbers`; a string matches as a prefix. Default: every path. */
+  path?: string | RegExp;
+  method?: string;
+  /** How many requests it answers before it clears itself. Default 1. */
+  times?: number;
+  status?: number;
+  /** A string is sent as is; anything else as JSON. */
+  body?: unknown;
+  contentType?: string;
+  headers?: Record<string, string>;
+  /** Never answer (until the server closes). */
+  hang?: boolean;
+  /** Answer normally, after this delay. */
+  latencyMs?: number;
+  /** Answer normally, but give back the cursor that was sent instead of the next one. */
+  repeatCursor?: boolean;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | undefined;
+  userAgent: string | undefined;
+  body: unknown;
+  at: number;
+}
+
+export interface FakeVogentOptions {
+  workspace: Workspace;
+  /** Keys the server accepts. */
+  apiKeys?: string[];
+  port?: number;
+  latencyMs?: number;
+}
+
+export interface FakeVogent {
+  /** The API base URL, ending in `/api`. */
+  url: string;
+  workspace: Workspace;
+  apiKeys: Set<string>;
+  requests: LoggedRequest[];
+  latencyMs: number;
+  /** Resolves once `count` requests in all have arrived. */
+  received(count: number): Promise<void>;
+  inject(...faults: Fault[]): void;
+  clearFaults(): void;
+  close(): Promise<void>;
+}
+
+const MAX_LIMIT = 1000;
+
+export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeVogent> {
+  let faults: Fault[] = [];
+  const sockets = new Set<Socket>();
+  const waiters: { count: number; resolve: () => void }[] = [];
+  const fake: FakeVogent = {
+    url: '',
+    workspace: options.workspace,
+    apiKeys: new Set(options.apiKeys ?? ['test-key']),
+    requests: [],
+    latencyMs: options.latencyMs ?? 0,
+    received: (count) =>
+      new Promise((resolve) => {
+        if (fake.requests.length >= count) resolve();
+        else waiters.push({ count, resolve });
+      }),
+    inject: (...more) => {
+      faults.push(...more.map((f) => ({ times: 1, ...f })));
+    },
+    clearFaults: () => {
+      faults = [];
+    },
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+
+  const server = createServer((req, res) => {
+    void handle(fake, req, res, takeFault, arrived).catch((error: unknown) => {
+      send(res, 500, { message: `fake API bug: ${String(error)}` });
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  function arrived(): void {
+    for (const waiter of waiters.filter((w) => fake.requests.length >= w.count)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+
+  function takeFault(method: string, path: string): Fault | undefined {
+    const fault = faults.find(
+      (f) =>
+        (f.method === undefined || f.method.toUpperCase() === method) &&
+        (f.path === undefined || (typeof f.path === 'string' ? path.startsWith(f.path) : f.path.test(path))),
+    );
+    if (fault) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.times <= 0) faults = faults.filter((f) => f !== fault);
+    }
+    return fault;
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api`;
+  return fake;
+}
+
+async function handle(
+  fake: FakeVogent,
+  req: IncomingMessage,
+  res: ServerResponse,
+  takeFault: (method: string, path: string) => Fault | undefined,
+  arrived: () => void,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://fake');
+  const method = req.method ?? 'GET';
+  const path = url.pathname.replace(/^\/api(?=\/)/, '');
+  const raw = await readBody(req);
+  let body: unknown = raw;
+  try {
+    body = raw === '' ? undefined : JSON.parse(raw);
+  } catch {
+    // logged as text
+  }
+  fake.requests.push({
+    method,
+    path,
+    query: Object.fromEntries(url.searchParams),
+    authorization: req.headers.authorization,
+    userAgent: req.headers['user-agent'],
+    body,
+    at: performance.now(),
+  });
+  arrived();
+
+  const fault = takeFault(method, path);
+  const delay = fault?.latencyMs ?? fake.latencyMs;
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  if (fault?.hang) return;
+  if (fault?.status !== undefined) {
+    const text = typeof fault.body === 'string' ? fault.body : fault.body === undefined ? '' : JSON.stringify(fault.body);
+    const contentType = fault.contentType ?? (typeof fault.body === 'string' ? 'text/plain' : 'application/json');
+    res.writeHead(fault.status, { 'Content-Type': contentType, ...fault.headers });
+    res.end(text);
+    return;
+  }
+
+  const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+  if (!key || !fake.apiKeys.has(key)) return send(res, 401, { error: 'Invalid or missing API key' });
+
+  const { numbers, agents } = fake.workspace;
+  if (method === 'GET' && path === '/phone_numbers') return listPage(res, url, numbers, fault);
+  if (method === 'GET' && path === '/agents') return listPage(res, url, agents, fault);
+  const one = /^\/phone_numbers\/([^/]+)$/.exec(path);
+  if (one) {
+    const id = decodeURIComponent(one[1]);
+    const index = numbers.findIndex((n) => n.id === id);
+    if (index < 0) return send(res, 404, { message: `Phone number ${id} not found` });
+    if (method === 'GET') return send(res, 200, numbers[index]);
+    if (method === 'PUT') {
+      const agentId = (body as { agentId?: unknown } | undefined)?.agentId;
+      if (typeof agentId !== 'string') return send(res, 422, { message: 'agentId must be a string; send "" to unlink' });
+      if (agentId !== '' && !agents.some((a) => a.id === agentId)) return send(res, 422, { message: `Agent ${agentId} does not exist` });
+      numbers[index] = { ...numbers[index], agentId: agentId === '' ? null : agentId };
+      return send(res, 200, numbers[index]);
+    }
+  }
+  send(res, 404, { message: `No route for ${method} ${path}` });
+}
+
+function listPage<T>(res: ServerResponse, url: URL, items: T[], fault: Fault | undefined): void {
+  const limitParam = url.searchParams.get('limit');
+  const limit = limitParam === null ? 100 : Number(limitParam);
+  if (!/^\d+$/.test(limitParam ?? '100') || limit < 1 || limit > MAX_LIMIT) {
+    return send(res, 400, { message: `limit must be an integer from 1 to ${MAX_LIMIT}` });
+  }
+  const cursor = url.searchParams.get('cursor');
+  const offset = cursor === null ? 0 : decodeCursor(cursor);
+  if (offset === undefined || offset > items.length) return send(res, 400, { message: 'Invalid cursor' });
+  const end = offset + limit;
+  let next = end < items.length ? encodeCursor(end) : null;
+  if (fault?.repeatCursor && cursor !== null) next = cursor;
+  send(res, 200, { data: items.slice(offset, end), cursor: next });
+}
+
+// Opaque to clients, and base64 on purpose: its + / = must be URL-encoded in a query value.
+function encodeCursor(offset: number): string {
+  return Buffer.from(`after=${offset}&v=1`).toString('base64');
+}
+
+function decodeCursor(cursor: string): number | undefined {
+  const match = /^after=(\d+)&v=1$/.exec(Buffer.from(cursor, 'base64').toString());
+  return match ? Number(match[1]) : undefined;
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk: string) => (data += chunk));
+    req.on('end', () => resolve(data));
+    req.on('error', reject);
+  });
+}
