@@ -1,0 +1,192 @@
+import * as assert from 'node:assert/strict';
+import { NumberPages } from '../../src/numbers/numberPages';
+import type { PhoneNumber } from '../../src/vogent/shapes';
+import { sampleWorkspace } from '../fake-api/data';
+import type { FakeVogent } from '../fake-api/server';
+import { clientFor, useFakeVogent, vogentError } from './support';
+
+function pagesFor(fake: FakeVogent, pageSize = 100): NumberPages {
+  const client = clientFor(fake);
+  return new NumberPages((cursor, signal) => client.listPhoneNumbers({ limit: pageSize, cursor, signal }), pageSize);
+}
+
+const ids = (numbers: PhoneNumber[]) => numbers.map((n) => n.id);
+const serverGroup = (fake: FakeVogent, type: string) => ids(fake.workspace.numbers.filter((n) => n.type === type));
+
+describe('NumberPages', () => {
+  const fake = useFakeVogent();
+
+  it('loads every page once and groups PSTN before SIP usernames', async () => {
+    const pages = pagesFor(fake());
+    await pages.loadUntil(() => false);
+    assert.equal(fake().requests.length, 3);
+    assert.ok(pages.complete);
+    const groups = pages.groups();
+    assert.deepEqual(groups.map((g) => g.key), ['PSTN', 'SIP_USERNAME']);
+    assert.deepEqual(ids(groups[0].numbers), serverGroup(fake(), 'PSTN'));
+    assert.deepEqual(ids(groups[1].numbers), serverGroup(fake(), 'SIP_USERNAME'));
+    assert.equal(pages.size, 250);
+  });
+
+  it('orders unknown types by name after the known ones, and untyped numbers last', async () => {
+    fake().workspace.numbers = [
+      { id: '1', number: 'z', type: 'ZULU', agentId: null },
+      { id: '2', number: 'n', type: undefined, agentId: null },
+      { id: '3', number: 's', type: 'SIP_USERNAME', agentId: null },
+      { id: '4', number: 'a', type: 'ALPHA', agentId: null },
+      { id: '5', number: 'p', type: 'PSTN', agentId: null },
+    ];
+    const pages = pagesFor(fake());
+    await pages.start();
+    assert.deepEqual(pages.groups().map((g) => g.key), ['PSTN', 'SIP_USERNAME', 'ALPHA', 'ZULU', '']);
+  });
+
+  it('lists both documented groups, empty, while pages remain, and drops empty ones at the end', async () => {
+    fake().workspace.numbers = sampleWorkspace(30).numbers.map((n) => ({ ...n, type: 'PSTN' }));
+    const pages = pagesFor(fake(), 10);
+    await pages.start();
+    assert.deepEqual(pages.groups().map((g) => [g.key, g.numbers.length]), [['PSTN', 10], ['SIP_USERNAME', 0]]);
+    await pages.loadUntil(() => false);
+    assert.deepEqual(pages.groups().map((g) => [g.key, g.numbers.length]), [['PSTN', 30]]);
+  });
+
+  it('keeps a repeated id once', async () => {
+    const numbers = sampleWorkspace(20).numbers;
+    fake().workspace.numbers = [...numbers.slice(0, 10), numbers[3], numbers[9], ...numbers.slice(10)];
+    const pages = pagesFor(fake(), 10);
+    await pages.loadUntil(() => false);
+    assert.equal(pages.size, 20);
+    assert.deepEqual(ids(pages.all()), ids(numbers));
+  });
+
+  it('shares one request among callers that arrive while a page loads', async () => {
+    const pages = pagesFor(fake());
+    await Promise.all(Array.from({ length: 10 }, () => pages.loadNextPage()));
+    assert.equal(fake().requests.length, 1);
+    assert.equal(pages.size, 100);
+  });
+
+  it('stops with a clear error when the server repeats a cursor, and goes on after a retry', async () => {
+    const pages = pagesFor(fake());
+    await pages.start();
+    fake().inject({ path: '/phone_numbers', repeatCursor: true });
+    const error = await vogentError(pages.loadNextPage());
+    assert.equal(error.kind, 'bad-response');
+    assert.match(error.message, /repeated a page cursor/);
+    assert.equal(pages.error, error);
+    assert.equal(pages.size, 100, 'the looping page is not applied');
+    await pages.loadUntil(() => false);
+    assert.ok(pages.complete);
+    assert.equal(pages.size, 250);
+    assert.equal(pages.error, undefined);
+  });
+
+  it('keeps what was loaded when a page fails, and retries the same cursor', async () => {
+    const pages = pagesFor(fake());
+    await pages.start();
+    fake().inject({ status: 500, body: { message: 'down' } });
+    await vogentError(pages.loadNextPage());
+    assert.equal(pages.size, 100);
+    await pages.loadNextPage();
+    const [, failed, retried] = fake().requests;
+    assert.equal(retried.query.cursor, failed.query.cursor);
+    assert.equal(pages.size, 200);
+  });
+
+  it('reset cancels a load in flight and starts again from the first page', async () => {
+    const pages = pagesFor(fake());
+    await pages.start();
+    fake().inject({ hang: true });
+    const inFlight = pages.loadNextPage();
+    await fake().received(2);
+    pages.reset();
+    assert.equal((await vogentError(inFlight)).kind, 'cancelled');
+    assert.equal(pages.size, 0);
+    assert.equal(pages.started, false);
+    assert.equal(pages.error, undefined, 'a cancelled load is not an error to show');
+    await pages.start();
+    assert.equal(fake().requests[2].query.cursor, undefined);
+    assert.equal(pages.size, 100);
+  });
+
+  describe('per group', () => {
+    it('fill loads until the group holds a page\'s worth', async () => {
+      const pages = pagesFor(fake(), 30);
+      await pages.fill('SIP_USERNAME');
+      // Every third number is a SIP username: 30 of them need 90 numbers, three pages of 30.
+      assert.equal(pages.numbersIn('SIP_USERNAME').length, 30);
+      assert.equal(fake().requests.length, 3);
+      await pages.fill('SIP_USERNAME');
+      assert.equal(fake().requests.length, 3, 'a filled group loads nothing more');
+    });
+
+    it('load more grows the group by a page\'s worth, then to the end', async () => {
+      const pages = pagesFor(fake());
+      await pages.fill('PSTN');
+      const before = pages.numbersIn('PSTN').length;
+      assert.ok(before >= 100);
+      await pages.loadMore('PSTN');
+      assert.ok(pages.complete);
+      assert.deepEqual(ids(pages.numbersIn('PSTN')), serverGroup(fake(), 'PSTN'));
+      assert.equal(fake().requests.length, 3);
+      await pages.loadMore('PSTN');
+      assert.equal(fake().requests.length, 3, 'nothing is loaded past the end');
+    });
+
+    it('ten simultaneous load-more calls for a group send one request per page', async () => {
+      const pages = pagesFor(fake(), 10);
+      await pages.start();
+      const calls = Array.from({ length: 10 }, () => pages.loadMore('SIP_USERNAME'));
+      assert.ok(pages.isLoadingMore('SIP_USERNAME'));
+      await Promise.all(calls);
+      assert.equal(pages.isLoadingMore('SIP_USERNAME'), false);
+      const sip = fake().workspace.numbers.map((n) => n.type === 'SIP_USERNAME');
+      const sipIn = (pageCount: number) => sip.slice(0, pageCount * 10).filter(Boolean).length;
+      let needed = 1;
+      while (sipIn(needed) < sipIn(1) + 10) needed++;
+      assert.equal(pages.numbersIn('SIP_USERNAME').length, sipIn(needed));
+      const cursors = fake().requests.map((r) => r.query.cursor);
+      assert.equal(new Set(cursors).size, cursors.length, 'no page was requested twice');
+      assert.equal(fake().requests.length, needed);
+    });
+
+    it('load more for different groups shares the pages they both need', async () => {
+      const pages = pagesFor(fake(), 50);
+      await Promise.all([pages.loadMore('PSTN'), pages.loadMore('SIP_USERNAME')]);
+      const cursors = fake().requests.map((r) => r.query.cursor);
+      assert.equal(new Set(cursors).size, cursors.length);
+      assert.ok(pages.numbersIn('PSTN').length >= 50 && pages.numbersIn('SIP_USERNAME').length >= 50);
+    });
+  });
+
+  describe('reloaded', () => {
+    it('shows at least as many per group as before, with nothing stale', async () => {
+      const pages = pagesFor(fake());
+      await pages.fill('PSTN');
+      await pages.loadMore('PSTN');
+      const before = pages.groups().map((g) => [g.key, g.numbers.length]);
+      const workspace = fake().workspace;
+      const removed = workspace.numbers.splice(0, 5);
+      workspace.numbers[0] = { ...workspace.numbers[0], agentId: null };
+      fake().requests.length = 0;
+
+      const next = await pages.reloaded();
+      for (const [key, count] of before) assert.ok(next.numbersIn(String(key)).length >= Number(count) || next.complete);
+      assert.ok(removed.every((n) => next.get(n.id) === undefined));
+      assert.equal(next.get(workspace.numbers[0].id)?.agentId, null);
+      assert.equal(fake().requests[0].query.cursor, undefined, 'starts from the first page');
+      assert.equal(pages.size, 250, 'the old state is untouched until swapped');
+    });
+  });
+
+  it('update replaces a number in place and tells listeners', async () => {
+    const pages = pagesFor(fake());
+    await pages.start();
+    let changes = 0;
+    pages.onDidChange(() => changes++);
+    const target = pages.all()[4];
+    pages.update({ ...target, agentId: 'agent_001' });
+    assert.equal(pages.all()[4].agentId, 'agent_001');
+    assert.equal(changes, 1);
+  });
+});
