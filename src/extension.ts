@@ -1,5 +1,55 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { ApiKeyStore } from './auth/apiKeyStore';
+import { clearApiKey } from './commands/clearApiKey';
+import { loadMore } from './commands/loadMore';
+import { refresh } from './commands/refresh';
+import { setApiKey } from './commands/setApiKey';
+import { affectsConnection, apiBaseUrl, pageSize } from './config';
+import { createLog, logExchange } from './log';
+import { PhoneNumbersProvider, VIEW_ID, type Node } from './tree/phoneNumbersProvider';
+import { VogentClient } from './vogent/client';
 
-export function activate(_context: vscode.ExtensionContext): void {}
+/** What activate returns: the parts the integration tests look at. */
+export interface VogentExtension {
+  provider: PhoneNumbersProvider;
+  view: vscode.TreeView<Node>;
+  keys: ApiKeyStore;
+}
 
-export function deactivate(): void {}
+// Activation wires things together and does no network I/O: loading starts when the view is shown.
+export function activate(context: vscode.ExtensionContext): VogentExtension {
+  const log = createLog();
+  const keys = new ApiKeyStore(context.secrets);
+  const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
+  const userAgent = `vogent-phone-numbers-vscode/${version} (VS Code ${vscode.version})`;
+  const clientFor = (apiKey: () => Promise<string | undefined>) =>
+    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, onExchange: (e) => logExchange(log, e) });
+
+  let client: VogentClient | undefined;
+  const provider = new PhoneNumbersProvider({ client: () => (client ??= clientFor(() => keys.get())), keys, log, pageSize });
+  const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+
+  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+  context.subscriptions.push(
+    log,
+    keys,
+    provider,
+    view,
+    keys.onDidChange(() => provider.reset()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!affectsConnection(event)) return;
+      client = undefined;
+      provider.reset();
+    }),
+    command('vogent.setApiKey', setApiKey({ keys, clientWithKey: (key) => clientFor(async () => key) })),
+    command('vogent.clearApiKey', clearApiKey(keys)),
+    command('vogent.refresh', refresh(provider)),
+    command('vogent.loadMore', loadMore(provider)),
+    command('vogent.showLogs', () => log.show(true)),
+  );
+  return { provider, view, keys };
+}
+
+export function deactivate(): void {
+  // Nothing to do: the key stays in SecretStorage, and subscriptions are disposed by VS Code.
+}

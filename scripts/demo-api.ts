@@ -1,0 +1,43 @@
+// The demo API: the project's fake Vogent API with fictional sample data, for trying the extension
+// without a Vogent account. Usage: npm run demo-api [-- --port 4010 --numbers 240 --latency 150]
+import { sampleWorkspace } from '../test/fake-api/data';
+import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
+
+export const DEMO_API_KEY = 'demo-key';
+
+export interface DemoOptions {
+  port?: number;
+  numbers?: number;
+  latencyMs?: number;
+}
+
+export function startDemoApi(options: DemoOptions = {}): Promise<FakeVogent> {
+  return startFakeVogent({
+    workspace: sampleWorkspace(options.numbers ?? 240, 8),
+    apiKeys: [DEMO_API_KEY],
+    port: options.port ?? 4010,
+    latencyMs: options.latencyMs ?? 150,
+  });
+}
+
+function flag(name: string): number | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : undefined;
+}
+
+if (require.main === module) {
+  startDemoApi({ port: flag('port'), numbers: flag('numbers'), latencyMs: flag('latency') }).then(
+    (api) => {
+      console.log(`Demo Vogent API at ${api.url}`);
+      console.log(`API key for the demo: ${DEMO_API_KEY} (any other key is rejected, to show that state)`);
+      console.log('Press Ctrl-C to stop.');
+      const stop = () => void api.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (error: unknown) => {
+      console.error(`Could not start the demo API: ${String(error)}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,30 @@
+import * as vscode from 'vscode';
+
+export const DEFAULT_API_BASE_URL = 'https://api.vogent.ai/api';
+export const DEFAULT_AGENT_URL_TEMPLATE = 'https://app.vogent.ai/agents/{agentId}';
+
+/**
+ * Settings that steer where the key goes are `application`-scoped; reading only the user (global)
+ * value as well means a workspace's .vscode/settings.json can never redirect requests.
+ */
+function userSetting<T>(name: string, fallback: T): T {
+  const inspected = vscode.workspace.getConfiguration('vogent').inspect<T>(name);
+  return inspected?.globalValue ?? inspected?.defaultValue ?? fallback;
+}
+
+export function apiBaseUrl(): string {
+  return userSetting('apiBaseUrl', DEFAULT_API_BASE_URL);
+}
+
+export function agentUrlTemplate(): string {
+  return userSetting('agentUrlTemplate', DEFAULT_AGENT_URL_TEMPLATE);
+}
+
+export function pageSize(): number {
+  const value = vscode.workspace.getConfiguration('vogent').get<number>('pageSize', 100);
+  return Number.isInteger(value) && value >= 1 && value <= 500 ? value : 100;
+}
+
+export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('vogent.apiBaseUrl') || event.affectsConfiguration('vogent.pageSize');
+}

@@ -1,0 +1,22 @@
+import * as vscode from 'vscode';
+
+/** A line of text in the tree: an error, or an action such as Retry or Show Logs. */
+export class MessageItem extends vscode.TreeItem {
+  constructor(id: string, label: string, icon: string, command?: vscode.Command, tooltip?: string) {
+    super(label, vscode.TreeItemCollapsibleState.None);
+    this.id = id;
+    this.iconPath = new vscode.ThemeIcon(icon, icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+    this.command = command;
+    this.tooltip = tooltip ?? label;
+    this.contextValue = 'message';
+  }
+}
+
+/** The error and what the user can do about it. */
+export function errorItems(scope: string, error: Error, retry: vscode.Command): MessageItem[] {
+  return [
+    new MessageItem(`${scope}:error`, error.message, 'error', undefined, error.message),
+    new MessageItem(`${scope}:retry`, 'Retry', 'refresh', retry),
+    new MessageItem(`${scope}:logs`, 'Show Logs', 'output', { command: 'vogent.showLogs', title: 'Show Logs' }),
+  ];
+}

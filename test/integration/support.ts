@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { VogentExtension } from '../../src/extension';
+import type { Node } from '../../src/tree/phoneNumbersProvider';
+import { sampleWorkspace, type Workspace } from '../fake-api/data';
+import { startFakeVogent, type FakeVogent } from '../fake-api/server';
+
+export const EXTENSION_ID = 'vogent.vogent-phone-numbers';
+export const GOOD_KEY = 'vk_integration_Gz81nQp4';
+
+export async function extension(): Promise<VogentExtension> {
+  const ext = vscode.extensions.getExtension<VogentExtension>(EXTENSION_ID);
+  assert.ok(ext, `${EXTENSION_ID} is not installed`);
+  return ext.isActive ? ext.exports : ext.activate();
+}
+
+export async function setting(name: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('vogent').update(name, value, vscode.ConfigurationTarget.Global);
+}
+
+/**
+ * A fake Vogent API for each test, with the extension pointed at it and (unless `signedIn` is
+ * false) the key set through the real command. Everything is undone after each test.
+ */
+export function useVogent(options: { workspace?: () => Workspace; signedIn?: boolean; pageSize?: number } = {}): () => FakeVogent {
+  let fake: FakeVogent | undefined;
+  beforeEach(async () => {
+    const ext = await extension();
+    if (ext.keys.hasKey) await removeKey();
+    fake = await startFakeVogent({ workspace: options.workspace?.() ?? sampleWorkspace(250), apiKeys: [GOOD_KEY] });
+    await setting('pageSize', options.pageSize ?? 100);
+    await setting('apiBaseUrl', fake.url);
+    if (options.signedIn !== false) {
+      await vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY);
+      assert.equal(ext.keys.hasKey, true, 'the key was not saved');
+    }
+    fake.requests.length = 0;
+  });
+  afterEach(async () => {
+    restoreStubs();
+    await fake?.close();
+    fake = undefined;
+  });
+  return () => {
+    assert.ok(fake, 'the fake API is not running');
+    return fake;
+  };
+}
+
+export async function removeKey(): Promise<void> {
+  const restore = stub(vscode.window, 'showWarningMessage', async () => 'Remove');
+  try {
+    await vscode.commands.executeCommand('vogent.clearApiKey');
+  } finally {
+    restore();
+  }
+}
+
+const restorers: (() => void)[] = [];
+
+/** Replaces a method for the rest of the test (VS Code hands this suite the same API objects as the extension). */
+export function stub<T extends object, K extends keyof T>(target: T, name: K, replacement: T[K]): () => void {
+  const original = target[name];
+  target[name] = replacement;
+  const restore = () => {
+    target[name] = original;
+  };
+  restorers.push(restore);
+  return restore;
+}
+
+export function restoreStubs(): void {
+  while (restorers.length > 0) restorers.pop()?.();
+}
+
+/** What a user reads on a tree row: label, and description when there is one. */
+export function row(node: Node): string {
+  const label = typeof node.label === 'string' ? node.label : (node.label?.label ?? '');
+  return node.description ? `${label} — ${String(node.description)}` : label;
+}
+
+export async function children(node?: Node): Promise<Node[]> {
+  const ext = await extension();
+  return ext.provider.getChildren(node);
+}
+
+export async function rows(node?: Node): Promise<string[]> {
+  return (await children(node)).map(row);
+}
+
+/** Finds the root node whose label is `label`. */
+export async function group(label: string): Promise<Node> {
+  const found = (await children()).find((n) => n.label === label);
+  assert.ok(found, `no group "${label}" at the root: ${(await rows()).join(', ')}`);
+  return found;
+}
+
+/** Resolves when the tree next fires a change; fails after a bound rather than hang. */
+export async function treeChange(): Promise<void> {
+  const ext = await extension();
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      listener.dispose();
+      reject(new Error('the tree did not change'));
+    }, 10_000);
+    const listener = ext.provider.onDidChangeTreeData(() => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve();
+    });
+  });
+}

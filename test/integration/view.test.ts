@@ -1,0 +1,213 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { groupLabel } from '../../src/numbers/presentation';
+import type { Workspace } from '../fake-api/data';
+import type { FakeVogent } from '../fake-api/server';
+import { GOOD_KEY, children, extension, group, removeKey, row, rows, stub, useVogent } from './support';
+
+/** What the tree should show for a group once fully loaded, computed from the server's data. */
+function expectedRows(workspace: Workspace, type: string): string[] {
+  const names = new Map(workspace.agents.map((a) => [a.id, a.name]));
+  return workspace.numbers
+    .filter((n) => n.type === type)
+    .map((n) => `${n.number} — ${n.agentId === null ? 'no agent' : (names.get(n.agentId) ?? `${n.agentId} (unknown agent)`)}`);
+}
+
+const numberRequests = (fake: FakeVogent) => fake.requests.filter((r) => r.path === '/phone_numbers');
+
+/** Expands a group, then clicks "Load more…" until it is gone; returns the rows and the clicks made. */
+async function loadWholeGroup(label: string): Promise<{ rows: string[]; clicks: number }> {
+  let clicks = 0;
+  for (;;) {
+    const items = await children(await group(label));
+    const more = items.find((n) => n.contextValue === 'loadMore');
+    if (!more) return { rows: items.map(row), clicks };
+    assert.equal(more.label, 'Load more…');
+    await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? []));
+    clicks++;
+    assert.ok(clicks < 10, 'Load more never ends');
+  }
+}
+
+describe('Phone Numbers view', () => {
+  describe('contributions', () => {
+    it('contributes the Vogent container, the view and its commands', async () => {
+      const ext = vscode.extensions.getExtension('vogent.vogent-phone-numbers');
+      const contributes = (ext?.packageJSON as { contributes: Record<string, unknown> }).contributes as {
+        viewsContainers: { activitybar: { id: string; title: string }[] };
+        views: Record<string, { id: string; name: string }[]>;
+      };
+      assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['vogent', 'Vogent']]);
+      assert.deepEqual(contributes.views.vogent.map((v) => [v.id, v.name]), [['vogent.phoneNumbers', 'Phone Numbers']]);
+      const commands = await vscode.commands.getCommands(true);
+      for (const id of ['vogent.setApiKey', 'vogent.clearApiKey', 'vogent.refresh', 'vogent.showLogs', 'vogent.loadMore']) {
+        assert.ok(commands.includes(id), `${id} is not registered`);
+      }
+    });
+
+    it('opens the view from its command', async () => {
+      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+      const ext = await extension();
+      assert.equal(ext.view.visible, true);
+    });
+  });
+
+  describe('without a key', () => {
+    const fake = useVogent({ signedIn: false });
+
+    it('shows the welcome view and sends nothing', async () => {
+      const ext = await extension();
+      assert.equal(ext.keys.hasKey, false);
+      assert.deepEqual(await rows(), []);
+      assert.equal(fake().requests.length, 0);
+    });
+
+    it('refuses a wrong key before saving it, saying why', async () => {
+      const errors: string[] = [];
+      stub(vscode.window, 'showErrorMessage', async (message: string) => {
+        errors.push(message);
+        return undefined;
+      });
+      await vscode.commands.executeCommand('vogent.setApiKey', 'vk_wrong_key');
+      const ext = await extension();
+      assert.equal(ext.keys.hasKey, false);
+      assert.equal(await ext.keys.get(), undefined);
+      assert.equal(errors.length, 1);
+      assert.match(errors[0], /not saved: Vogent rejected the API key \(401\)/);
+      assert.ok(!errors[0].includes('vk_wrong_key'));
+      assert.deepEqual(fake().requests.map((r) => [r.path, r.query.limit]), [['/phone_numbers', '1']]);
+    });
+
+    it('saves a good key in secret storage after one cheap check', async () => {
+      await vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY);
+      const ext = await extension();
+      assert.equal(ext.keys.hasKey, true);
+      assert.equal(await ext.keys.get(), GOOD_KEY);
+      assert.equal(fake().requests.length, 1);
+    });
+
+    it('offers to save a key it could not check when Vogent is unreachable', async () => {
+      await fake().close();
+      const asked: string[] = [];
+      stub(vscode.window, 'showWarningMessage', async (message: string) => {
+        asked.push(message);
+        return 'Save Anyway';
+      });
+      await vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY);
+      assert.deepEqual(asked, ['The key could not be checked.']);
+      assert.equal(await (await extension()).keys.get(), GOOD_KEY);
+    });
+  });
+
+  describe('with 250 numbers in pages of 100', () => {
+    const fake = useVogent();
+
+    it('shows both groups with counts that say they are partial', async () => {
+      const workspace = fake().workspace;
+      const firstPage = workspace.numbers.slice(0, 100);
+      const count = (type: string) => firstPage.filter((n) => n.type === type).length;
+      assert.deepEqual(await rows(), [`PSTN numbers — ${count('PSTN')} so far`, `SIP usernames — ${count('SIP_USERNAME')} so far`]);
+      assert.equal(numberRequests(fake()).length, 1);
+    });
+
+    it('expanding each group and loading more until done shows exactly the server\'s numbers, one request per page', async () => {
+      const workspace = fake().workspace;
+      const pstn = await loadWholeGroup(groupLabel('PSTN'));
+      const sip = await loadWholeGroup(groupLabel('SIP_USERNAME'));
+      assert.deepEqual(pstn.rows, expectedRows(workspace, 'PSTN'));
+      assert.deepEqual(sip.rows, expectedRows(workspace, 'SIP_USERNAME'));
+      assert.ok(pstn.clicks >= 1, 'PSTN needed at least one "Load more…"');
+      const pstnCount = workspace.numbers.filter((n) => n.type === 'PSTN').length;
+      const sipCount = workspace.numbers.length - pstnCount;
+      assert.deepEqual(await rows(), [`PSTN numbers — ${pstnCount}`, `SIP usernames — ${sipCount}`]);
+      assert.equal(numberRequests(fake()).length, Math.ceil(workspace.numbers.length / 100));
+      assert.equal(new Set(numberRequests(fake()).map((r) => r.query.cursor)).size, numberRequests(fake()).length);
+    });
+
+    it('names linked agents, marks a deleted one, and says "no agent"', async () => {
+      const items = await children(await group('PSTN numbers'));
+      const descriptions = new Set(items.map((n) => String(n.description)));
+      assert.ok(descriptions.has('no agent'));
+      assert.ok(descriptions.has('agent_deleted_9f3 (unknown agent)'));
+      assert.ok(descriptions.has(fake().workspace.agents[1].name));
+      const linked = items.find((n) => n.contextValue === 'phoneNumber pstn linked');
+      assert.ok(linked && linked.tooltip instanceof vscode.MarkdownString);
+      assert.match(linked.tooltip.value, /Type: PSTN/);
+      assert.equal(fake().requests.filter((r) => r.path === '/agents').length, 1, 'agents are loaded once');
+    });
+
+    it('refresh keeps as many rows as before and drops stale ones', async () => {
+      await loadWholeGroup('PSTN numbers');
+      const workspace = fake().workspace;
+      const [gone] = workspace.numbers.splice(0, 1);
+      workspace.numbers[0] = { ...workspace.numbers[0], agentId: null };
+      await vscode.commands.executeCommand('vogent.refresh');
+      const after = (await children(await group('PSTN numbers'))).map(row);
+      assert.deepEqual(after, expectedRows(workspace, 'PSTN'));
+      assert.ok(!after.some((r) => r.startsWith(`${gone.number} `)));
+      assert.equal(after.find((r) => r.startsWith(`${workspace.numbers[0].number} `)), `${workspace.numbers[0].number} — no agent`);
+    });
+
+    it('shows a failed load in the tree with Retry and Show Logs, and Retry recovers', async () => {
+      (await extension()).provider.reset();
+      fake().inject({ path: '/phone_numbers', status: 503, body: { message: 'maintenance' }, times: 3 });
+      assert.deepEqual(await rows(), ['Vogent had a problem (503): maintenance', 'Retry', 'Show Logs']);
+      const retry = (await children())[1];
+      await vscode.commands.executeCommand(retry.command?.command ?? '', ...(retry.command?.arguments ?? []));
+      assert.equal((await rows()).length, 2);
+      assert.match((await rows())[0], /^PSTN numbers — \d+ so far$/);
+    });
+
+    it('a failed "Load more" keeps what was loaded and offers Retry in the group', async () => {
+      const pstn = await group('PSTN numbers');
+      const first = await children(pstn);
+      fake().inject({ path: '/phone_numbers', status: 500, body: 'upstream down', times: 3 });
+      await vscode.commands.executeCommand('vogent.loadMore', 'PSTN');
+      const after = await children(pstn);
+      const loaded = first.filter((n) => n.contextValue?.startsWith('phoneNumber')).length;
+      assert.deepEqual(after.slice(loaded).map(row), ['Vogent had a problem (500): upstream down', 'Retry', 'Show Logs']);
+      await vscode.commands.executeCommand('vogent.loadMore', 'PSTN');
+      assert.ok((await children(pstn)).filter((n) => n.contextValue?.startsWith('phoneNumber')).length > loaded);
+    });
+
+    it('a revoked key turns the view into "rejected" and stops sending', async () => {
+      fake().apiKeys.clear();
+      const ext = await extension();
+      ext.provider.reset();
+      assert.deepEqual(await rows(), []);
+      assert.equal(ext.keys.rejected, true);
+      const sent = fake().requests.length;
+      await rows();
+      await rows();
+      assert.equal(fake().requests.length, sent, 'no request loops while the key is rejected');
+      fake().apiKeys.add('vk_replacement');
+      await vscode.commands.executeCommand('vogent.setApiKey', 'vk_replacement');
+      assert.equal(ext.keys.rejected, false);
+      assert.equal((await rows()).length, 2);
+    });
+
+    it('removing the key asks first, then returns to the welcome view', async () => {
+      const ext = await extension();
+      const declined = stub(vscode.window, 'showWarningMessage', async () => undefined);
+      await vscode.commands.executeCommand('vogent.clearApiKey');
+      declined();
+      assert.equal(ext.keys.hasKey, true, 'kept when the user does not confirm');
+      await removeKey();
+      assert.equal(ext.keys.hasKey, false);
+      assert.equal(await ext.keys.get(), undefined);
+      assert.deepEqual(await rows(), []);
+    });
+  });
+
+  describe('an empty workspace', () => {
+    useVogent({ workspace: () => ({ numbers: [], agents: [] }) });
+
+    it('shows no groups, so the "no numbers" welcome appears', async () => {
+      const ext = await extension();
+      assert.deepEqual(await rows(), []);
+      assert.equal(ext.keys.rejected, false);
+      assert.equal(ext.provider.numbers.complete, true);
+    });
+  });
+});
+
