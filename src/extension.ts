@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
+import { copyNumber, copyNumberId, copySelectedNumber } from './commands/copyNumber';
+import { linkAgent, unlinkAgent } from './commands/linkAgent';
 import { loadMore } from './commands/loadMore';
+import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
 import { setApiKey } from './commands/setApiKey';
 import { affectsConnection, apiBaseUrl, pageSize } from './config';
@@ -46,6 +49,12 @@ export function activate(context: vscode.ExtensionContext): VogentExtension {
     command('vogent.refresh', refresh(provider)),
     command('vogent.loadMore', loadMore(provider)),
     command('vogent.showLogs', () => log.show(true)),
+    command('vogent.copyNumber', copyNumber(provider)),
+    command('vogent.copyNumberId', copyNumberId()),
+    command('vogent.copySelectedNumber', copySelectedNumber(view)),
+    command('vogent.openAgent', openAgent(provider)),
+    command('vogent.linkAgent', linkAgent(provider)),
+    command('vogent.unlinkAgent', unlinkAgent(provider)),
   );
   return { provider, view, keys };
 }

@@ -113,10 +113,17 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
-  /** After a link or unlink: replace the number in place and refire its group. */
-  replace(number: PhoneNumber): void {
-    this.pages.update(number);
-    this.refire(number.type ?? '');
+  /** Links (or with `null` unlinks) a number, then shows the server's answer in place, without a reload. */
+  async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
+    try {
+      const updated = await this.deps.client().setAgent(id, agentId);
+      this.pages.update(updated);
+      this.refire(updated.type ?? '');
+      return updated;
+    } catch (error) {
+      await this.handle(error, `Updating the agent of ${id}`);
+      throw error;
+    }
   }
 
   /** Forgets everything loaded (key or settings changed) and renders again. */

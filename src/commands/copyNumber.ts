@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
+import { numberOf, pickNumber } from './pickNumber';
+
+/** Copies a number: the tree item's, or one picked from all the workspace's numbers. */
+export function copyNumber(provider: PhoneNumbersProvider) {
+  return async (target?: unknown): Promise<void> => {
+    const number = numberOf(target) ?? (await pickNumber(provider, { title: 'Copy Phone Number' }));
+    if (number) await copy(number.number);
+  };
+}
+
+/** Copies the id of a tree item's number: API calls take the id. */
+export function copyNumberId() {
+  return async (target?: unknown): Promise<void> => {
+    const number = numberOf(target);
+    if (number) await copy(number.id);
+  };
+}
+
+/** Ctrl/Cmd+C in the view: copies the number that has focus (the selection follows it). */
+export function copySelectedNumber(view: vscode.TreeView<unknown>) {
+  return async (): Promise<void> => {
+    const number = numberOf(view.selection[0]);
+    if (number) await copy(number.number);
+  };
+}
+
+async function copy(text: string): Promise<void> {
+  await vscode.env.clipboard.writeText(text);
+  vscode.window.setStatusBarMessage(`$(check) Copied ${text}`, 3000);
+}

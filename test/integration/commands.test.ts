@@ -1,0 +1,173 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Node } from '../../src/tree/phoneNumbersProvider';
+import { children, extension, group, row, setting, stub, useVogent } from './support';
+
+async function numberRow(groupLabel: string, predicate: (n: Node) => boolean): Promise<Node> {
+  const found = (await children(await group(groupLabel))).find(predicate);
+  assert.ok(found, `no matching row under ${groupLabel}`);
+  return found;
+}
+
+const linkedPstn = (n: Node) => n.contextValue === 'phoneNumber pstn linked' && !String(n.description).includes('unknown');
+const unlinkedPstn = (n: Node) => n.contextValue === 'phoneNumber pstn unlinked';
+
+/** Wraps the real createQuickPick so a test can type into the quick pick the command opens. */
+function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+  return new Promise((resolve) => {
+    const original = vscode.window.createQuickPick;
+    stub(vscode.window, 'createQuickPick', (() => {
+      const pick = original();
+      resolve(pick);
+      return pick;
+    }) as typeof vscode.window.createQuickPick);
+  });
+}
+
+/** Answers the next showQuickPick with `choose`, given the items the command offered. */
+function pickFromQuickPick(choose: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined): void {
+  const answer = async (items: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>) => choose(await items);
+  stub(vscode.window, 'showQuickPick', answer as unknown as typeof vscode.window.showQuickPick);
+}
+
+/** Types into a quick pick, waits until the workbench has filtered to `label`, and accepts it. */
+async function typeAndAccept(pick: vscode.QuickPick<vscode.QuickPickItem>, value: string, label: string): Promise<void> {
+  const active = new Promise<void>((resolve) => {
+    const listener = pick.onDidChangeActive((items) => {
+      if (items[0]?.label === label) {
+        listener.dispose();
+        resolve();
+      }
+    });
+  });
+  pick.value = value;
+  await active;
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+describe('Commands', () => {
+  const fake = useVogent();
+
+  describe('copy', () => {
+    it('copies a number from its tree item and confirms it', async () => {
+      const item = await numberRow('PSTN numbers', unlinkedPstn);
+      await vscode.env.clipboard.writeText('before');
+      await vscode.commands.executeCommand('vogent.copyNumber', item);
+      assert.equal(await vscode.env.clipboard.readText(), item.label);
+    });
+
+    it('copies the number id from the context menu command', async () => {
+      const item = await numberRow('SIP usernames', () => true);
+      await vscode.commands.executeCommand('vogent.copyNumberId', item);
+      const id = fake().workspace.numbers.find((n) => n.number === item.label)?.id;
+      assert.equal(await vscode.env.clipboard.readText(), id);
+    });
+
+    it('copies the focused number (what Ctrl+C runs in the view)', async () => {
+      const ext = await extension();
+      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+      const item = await numberRow('SIP usernames', () => true);
+      await ext.view.reveal(item, { select: true, focus: true });
+      await vscode.commands.executeCommand('vogent.copySelectedNumber');
+      assert.equal(await vscode.env.clipboard.readText(), item.label);
+    });
+
+    it('from the palette, picks among all numbers, not only loaded pages, by agent name or id', async () => {
+      const workspace = fake().workspace;
+      const last = workspace.numbers[workspace.numbers.length - 1];
+      const picked = captureQuickPick();
+      const command = vscode.commands.executeCommand('vogent.copyNumber');
+      const pick = await picked;
+      assert.equal(pick.title, 'Copy Phone Number');
+      await (await extension()).provider.numbers.loadUntil(() => false);
+      await typeAndAccept(pick, last.id, last.number);
+      await command;
+      assert.equal(await vscode.env.clipboard.readText(), last.number);
+      assert.equal(fake().requests.filter((r) => r.path === '/phone_numbers').length, Math.ceil(workspace.numbers.length / 100));
+    });
+  });
+
+  describe('open the linked agent', () => {
+    it('opens the agent URL from the template, with the id encoded', async () => {
+      const opened: string[] = [];
+      stub(vscode.env, 'openExternal', async (uri: vscode.Uri) => {
+        opened.push(uri.toString(true));
+        return true;
+      });
+      const item = await numberRow('PSTN numbers', linkedPstn);
+      const number = fake().workspace.numbers.find((n) => n.number === item.label);
+      await vscode.commands.executeCommand('vogent.openAgent', item);
+      assert.deepEqual(opened, [`https://app.vogent.ai/agents/${number?.agentId}`]);
+    });
+
+    it('says so for an unlinked number instead of opening a broken URL', async () => {
+      const opened: unknown[] = [];
+      const told: string[] = [];
+      stub(vscode.env, 'openExternal', async (uri: vscode.Uri) => opened.push(uri) > 0);
+      stub(vscode.window, 'showInformationMessage', async (message: string) => told.push(message) && undefined);
+      const item = await numberRow('PSTN numbers', unlinkedPstn);
+      await vscode.commands.executeCommand('vogent.openAgent', item);
+      assert.deepEqual(opened, []);
+      assert.deepEqual(told, [`${item.label} is not linked to an agent.`]);
+    });
+
+    it('explains a template without {agentId}', async () => {
+      const opened: unknown[] = [];
+      const errors: string[] = [];
+      stub(vscode.env, 'openExternal', async (uri: vscode.Uri) => opened.push(uri) > 0);
+      stub(vscode.window, 'showErrorMessage', async (message: string) => errors.push(message) && undefined);
+      await setting('agentUrlTemplate', 'https://app.vogent.ai/agents/');
+      try {
+        await vscode.commands.executeCommand('vogent.openAgent', await numberRow('PSTN numbers', linkedPstn));
+      } finally {
+        await setting('agentUrlTemplate', undefined);
+      }
+      assert.deepEqual(opened, []);
+      assert.match(errors[0] ?? '', /must contain \{agentId\}/);
+    });
+  });
+
+  describe('link and unlink', () => {
+    it('links a number to a picked agent and updates the row in place', async () => {
+      const item = await numberRow('PSTN numbers', unlinkedPstn);
+      const target = fake().workspace.agents[2];
+      pickFromQuickPick((items) => items.find((i) => i.label === target.name));
+      const sentBefore = fake().requests.filter((r) => r.path === '/phone_numbers').length;
+      await vscode.commands.executeCommand('vogent.linkAgent', item);
+      const put = fake().requests.find((r) => r.method === 'PUT');
+      assert.deepEqual(put?.body, { agentId: target.id });
+      const after = (await children(await group('PSTN numbers'))).find((n) => n.label === item.label);
+      assert.equal(after && row(after), `${item.label} — ${target.name}`);
+      assert.equal(after?.contextValue, 'phoneNumber pstn linked');
+      assert.equal(fake().requests.filter((r) => r.path === '/phone_numbers').length, sentBefore, 'no reload');
+    });
+
+    it('unlinks after a confirmation, sending an empty agentId', async () => {
+      const item = await numberRow('PSTN numbers', linkedPstn);
+      stub(vscode.window, 'showWarningMessage', async () => 'Unlink');
+      await vscode.commands.executeCommand('vogent.unlinkAgent', item);
+      assert.deepEqual(fake().requests.find((r) => r.method === 'PUT')?.body, { agentId: '' });
+      const after = (await children(await group('PSTN numbers'))).find((n) => n.label === item.label);
+      assert.equal(after && row(after), `${item.label} — no agent`);
+    });
+
+    it('keeps the number linked when the user cancels the unlink', async () => {
+      const item = await numberRow('PSTN numbers', linkedPstn);
+      stub(vscode.window, 'showWarningMessage', async () => undefined);
+      await vscode.commands.executeCommand('vogent.unlinkAgent', item);
+      assert.equal(fake().requests.filter((r) => r.method === 'PUT').length, 0);
+    });
+
+    it('shows the server\'s message on a 422', async () => {
+      const item = await numberRow('PSTN numbers', unlinkedPstn);
+      const errors: string[] = [];
+      stub(vscode.window, 'showErrorMessage', async (message: string) => errors.push(message) && undefined);
+      pickFromQuickPick((items) => items[0]);
+      fake().inject({ method: 'PUT', status: 422, body: { message: 'Agent is archived' } });
+      await vscode.commands.executeCommand('vogent.linkAgent', item);
+      assert.deepEqual(errors, [`Could not link ${item.label}: Vogent refused the request (422): Agent is archived`]);
+      const after = (await children(await group('PSTN numbers'))).find((n) => n.label === item.label);
+      assert.equal(after?.description, 'no agent');
+    });
+  });
+});
