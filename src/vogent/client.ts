@@ -1,4 +1,4 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { checkBaseUrl } from './baseUrl';
 import { VogentError, detailFromBody, redact } from './errors';
 import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber } from './shapes';
@@ -49,8 +49,8 @@ export class VogentClient {
     this.base = tryCheckBaseUrl(options.baseUrl);
     const base = this.base instanceof URL ? this.base : undefined;
     this.http = ky.create({
-      baseUrl: base?.href,
-      timeout: options.timeoutMs ?? 15_000,
+      prefixUrl: base?.href,
+      timeout: this.timeoutMs,
       headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
       retry: {
         limit: options.retryLimit ?? 2,
@@ -60,17 +60,9 @@ export class VogentClient {
         backoffLimit: 5_000,
         shouldRetry: ({ error }) => (waitTooLong(error, options.maxRetryAfterMs ?? 30_000) ? false : undefined),
       },
-      // Error bodies are shown to the user: keep a body that is not valid JSON as text.
-      parseJson: (text) => {
-        try {
-          return JSON.parse(text) as unknown;
-        } catch {
-          return text;
-        }
-      },
       hooks: {
         beforeRequest: [
-          ({ request, options: o }) => {
+          (request, o) => {
             request.headers.set('Authorization', `Bearer ${String(o.context.apiKey)}`);
           },
         ],
@@ -114,9 +106,9 @@ export class VogentClient {
         signal: call.signal,
         context: { apiKey },
       });
-      body = await response.text();
+      body = await this.bounded(readText(response), response);
     } catch (error) {
-      throw this.describe(error, call.signal, apiKey);
+      throw await this.describe(error, call.signal, apiKey);
     }
     try {
       return check(JSON.parse(body), 'response');
@@ -128,17 +120,37 @@ export class VogentClient {
     }
   }
 
-  private describe(error: unknown, signal: AbortSignal | undefined, apiKey: string): VogentError {
+  private get timeoutMs(): number {
+    return this.options.timeoutMs ?? 15_000;
+  }
+
+  /** ky's timeout ends when headers arrive; a body that never finishes must not hang the call. */
+  private async bounded<T>(work: Promise<T>, response: Response): Promise<T> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        void response.body?.cancel().catch(() => undefined);
+        reject(new BodyTimeout());
+      }, this.timeoutMs);
+    });
+    try {
+      return await Promise.race([work, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async describe(error: unknown, signal: AbortSignal | undefined, apiKey: string): Promise<VogentError> {
     const wrap = (kind: VogentError['kind'], message: string, status?: number) =>
       new VogentError(kind, redact(message, apiKey), { status, cause: error });
     if (error instanceof VogentError) return error;
     if (signal?.aborted) return cancelled(error);
-    if (isTimeoutError(error)) {
-      return wrap('timeout', `Vogent did not answer within ${Math.round((this.options.timeoutMs ?? 15_000) / 100) / 10} s.`);
+    if (isTimeoutError(error) || error instanceof BodyTimeout) {
+      return wrap('timeout', `Vogent did not answer within ${Math.round(this.timeoutMs / 100) / 10} s.`);
     }
     if (isHTTPError(error)) {
       const status = error.response.status;
-      const detail = detailFromBody(error.data);
+      const detail = detailFromBody(await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => ''));
       const because = detail ? `: ${detail}` : '.';
       if (status === 401 || status === 403) return wrap('unauthorized', `Vogent rejected the API key (${status})${because}`, status);
       if (status === 404) return wrap('not-found', `Not found (404): it may have been deleted${detail ? ` (${detail})` : ''}.`, status);
@@ -150,11 +162,12 @@ export class VogentClient {
       if (status >= 500) return wrap('server', `Vogent had a problem (${status})${because}`, status);
       return wrap('invalid-request', `Vogent refused the request (${status})${because}`, status);
     }
-    if (isNetworkError(error)) {
-      const host = this.base instanceof URL ? this.base.host : 'the API';
-      return wrap('network', `Could not reach ${host}${networkReason(error.cause)}.`);
-    }
     if (error instanceof Error && error.name === 'AbortError') return cancelled(error);
+    if (error instanceof TypeError) {
+      // fetch rejects with a TypeError when no response arrives (refused, reset, DNS).
+      const host = this.base instanceof URL ? this.base.host : 'the API';
+      return wrap('network', `Could not reach ${host}${networkReason(error)}.`);
+    }
     return wrap('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
@@ -165,6 +178,28 @@ function tryCheckBaseUrl(raw: string): URL | VogentError {
   } catch (error) {
     return error as VogentError;
   }
+}
+
+/** A timeout of our own, for a body that stops arriving after the headers. */
+class BodyTimeout extends Error {
+  override readonly name = 'BodyTimeout';
+}
+
+/** Error bodies are only read for a short message: a huge page is not buffered. */
+const ERROR_BODY_LIMIT = 64 * 1024;
+
+async function readText(response: Response, limit = Number.POSITIVE_INFINITY): Promise<string> {
+  if (limit === Number.POSITIVE_INFINITY || !response.body) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (text.length < limit) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  void reader.cancel().catch(() => undefined);
+  return text.slice(0, limit);
 }
 
 function cancelled(cause?: unknown): VogentError {
@@ -185,8 +220,8 @@ function waitTooLong(error: Error, maxMs: number): boolean {
   return wait !== undefined && wait * 1000 > maxMs;
 }
 
-function networkReason(cause: unknown): string {
-  const code = (cause as { cause?: { code?: unknown }; code?: unknown } | undefined)?.cause?.code ?? (cause as { code?: unknown })?.code;
+function networkReason(error: TypeError): string {
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? ` (${code})` : '';
 }
 

@@ -17,6 +17,8 @@ export interface Fault {
   headers?: Record<string, string>;
   /** Never answer (until the server closes). */
   hang?: boolean;
+  /** Send the headers and part of the body, then nothing more. */
+  stallBody?: boolean;
   /** Answer normally, after this delay. */
   latencyMs?: number;
   /** Answer normally, but give back the cursor that was sent instead of the next one. */
@@ -152,6 +154,11 @@ async function handle(
   const delay = fault?.latencyMs ?? fake.latencyMs;
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   if (fault?.hang) return;
+  if (fault?.stallBody) {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.write('{"data": [');
+    return;
+  }
   if (fault?.status !== undefined) {
     const text = typeof fault.body === 'string' ? fault.body : fault.body === undefined ? '' : JSON.stringify(fault.body);
     const contentType = fault.contentType ?? (typeof fault.body === 'string' ? 'text/plain' : 'application/json');

@@ -211,6 +211,12 @@ describe('VogentClient', () => {
       assert.match(error.message, /within 0\.2 s/);
     });
 
+    it('gives up on a body that stops arriving after the headers', async () => {
+      fake().inject({ stallBody: true });
+      const error = await vogentError(clientFor(fake(), { timeoutMs: 150 }).listAgents());
+      assert.equal(error.kind, 'timeout');
+    });
+
     it('cancels a call when its signal aborts', async () => {
       fake().inject({ hang: true });
       const controller = new AbortController();
