@@ -143,9 +143,12 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     await this.deps.keys.ready;
     if (!this.ready()) return this.showNoNumbers(false);
     if (!this.pages.started) {
+      const pages = this.pages;
       try {
-        await this.withProgress(this.pages.start());
+        await this.withProgress(pages.start());
       } catch (error) {
+        // A reset (new key, new settings) cancelled this load: answer from the fresh state instead.
+        if (isVogentError(error, 'cancelled') && pages !== this.pages) return this.roots();
         if (await this.handle(error, 'Loading phone numbers')) return [];
         return errorItems('root', this.pages.error ?? asError(error), { command: 'vogent.refresh', title: 'Retry' });
       }
@@ -164,10 +167,12 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
 
   private async groupChildren(key: GroupKey): Promise<Node[]> {
     if (!this.ready()) return [];
+    const pages = this.pages;
     const agents = this.agents.load().catch((error: unknown) => this.handle(error, 'Loading agent names'));
     try {
-      await this.withProgress(Promise.all([this.pages.fill(key), agents]));
+      await this.withProgress(Promise.all([pages.fill(key), agents]));
     } catch (error) {
+      if (isVogentError(error, 'cancelled') && pages !== this.pages) return this.groupChildren(key);
       if (await this.handle(error, `Loading ${key || 'untyped'} numbers`)) return [];
     }
     const items: Node[] = this.pages.numbersIn(key).map((n) => new PhoneNumberItem(n, this.agents));

@@ -14,8 +14,19 @@ export async function extension(): Promise<VogentExtension> {
   return ext.isActive ? ext.exports : ext.activate();
 }
 
+/** Changes a user setting and waits until the change has reached the extension host. */
 export async function setting(name: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('vogent').update(name, value, vscode.ConfigurationTarget.Global);
+  const config = vscode.workspace.getConfiguration('vogent');
+  if (config.inspect(name)?.globalValue === value) return;
+  const changed = new Promise<void>((resolve) => {
+    const listener = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(`vogent.${name}`)) return;
+      listener.dispose();
+      resolve();
+    });
+  });
+  await config.update(name, value, vscode.ConfigurationTarget.Global);
+  await changed;
 }
 
 /**
@@ -31,7 +42,7 @@ export function useVogent(options: { workspace?: () => Workspace; signedIn?: boo
     await setting('pageSize', options.pageSize ?? 100);
     await setting('apiBaseUrl', fake.url);
     if (options.signedIn !== false) {
-      await vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY);
+      await keyChange(() => vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY));
       assert.equal(ext.keys.hasKey, true, 'the key was not saved');
     }
     fake.requests.length = 0;
@@ -50,10 +61,26 @@ export function useVogent(options: { workspace?: () => Workspace; signedIn?: boo
 export async function removeKey(): Promise<void> {
   const restore = stub(vscode.window, 'showWarningMessage', async () => 'Remove');
   try {
-    await vscode.commands.executeCommand('vogent.clearApiKey');
+    await keyChange(() => vscode.commands.executeCommand('vogent.clearApiKey'));
   } finally {
     restore();
   }
+}
+
+/**
+ * Runs a command that sets or removes the key, and waits until the key store has announced the
+ * change (SecretStorage reports it asynchronously), so the view has been reset before the test goes on.
+ */
+export async function keyChange(command: () => Thenable<unknown>): Promise<void> {
+  const ext = await extension();
+  const changed = new Promise<void>((resolve) => {
+    const listener = ext.keys.onDidChange(() => {
+      listener.dispose();
+      resolve();
+    });
+  });
+  await command();
+  await changed;
 }
 
 const restorers: (() => void)[] = [];

@@ -1,0 +1,3 @@
+export async function measureActivation(_root: string, _runs: number): Promise<never[]> {
+  return [];
+}
