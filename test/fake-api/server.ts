@@ -89,7 +89,8 @@ export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeV
 
   const server = createServer((req, res) => {
     void handle(fake, req, res, takeFault, arrived).catch((error: unknown) => {
-      send(res, 500, { message: `fake API bug: ${String(error)}` });
+      res.writeHead(500, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ message: `fake API bug: ${String(error)}` }));
     });
   });
   server.on('connection', (socket) => {
@@ -122,6 +123,15 @@ export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeV
   return fake;
 }
 
+interface Reply {
+  status: number;
+  text: string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
+const json = (status: number, body: unknown): Reply => ({ status, text: JSON.stringify(body), contentType: 'application/json' });
+
 async function handle(
   fake: FakeVogent,
   req: IncomingMessage,
@@ -129,6 +139,7 @@ async function handle(
   takeFault: (method: string, path: string) => Fault | undefined,
   arrived: () => void,
 ): Promise<void> {
+  const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://fake');
   const method = req.method ?? 'GET';
   const path = url.pathname.replace(/^\/api(?=\/)/, '');
@@ -146,63 +157,68 @@ async function handle(
     authorization: req.headers.authorization,
     userAgent: req.headers['user-agent'],
     body,
-    at: performance.now(),
+    at: started,
   });
   arrived();
 
   const fault = takeFault(method, path);
-  const delay = fault?.latencyMs ?? fake.latencyMs;
-  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   if (fault?.hang) return;
   if (fault?.stallBody) {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.write('{"data": [');
     return;
   }
-  if (fault?.status !== undefined) {
-    const text = typeof fault.body === 'string' ? fault.body : fault.body === undefined ? '' : JSON.stringify(fault.body);
-    const contentType = fault.contentType ?? (typeof fault.body === 'string' ? 'text/plain' : 'application/json');
-    res.writeHead(fault.status, { 'Content-Type': contentType, ...fault.headers });
-    res.end(text);
-    return;
-  }
+  const reply = fault?.status !== undefined ? faultReply(fault) : route(fake, req, url, method, path, body, fault);
+  // Latency counts from the request's arrival, so the time spent building the reply is part of it.
+  const wait = started + (fault?.latencyMs ?? fake.latencyMs) - performance.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  res.writeHead(reply.status, { 'Content-Type': reply.contentType, ...reply.headers });
+  res.end(reply.text);
+}
 
+function faultReply(fault: Fault): Reply {
+  const text = typeof fault.body === 'string' ? fault.body : fault.body === undefined ? '' : JSON.stringify(fault.body);
+  const contentType = fault.contentType ?? (typeof fault.body === 'string' ? 'text/plain' : 'application/json');
+  return { status: fault.status ?? 500, text, contentType, headers: fault.headers };
+}
+
+function route(fake: FakeVogent, req: IncomingMessage, url: URL, method: string, path: string, body: unknown, fault: Fault | undefined): Reply {
   const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (!key || !fake.apiKeys.has(key)) return send(res, 401, { error: 'Invalid or missing API key' });
+  if (!key || !fake.apiKeys.has(key)) return json(401, { error: 'Invalid or missing API key' });
 
   const { numbers, agents } = fake.workspace;
-  if (method === 'GET' && path === '/phone_numbers') return listPage(res, url, numbers, fault);
-  if (method === 'GET' && path === '/agents') return listPage(res, url, agents, fault);
+  if (method === 'GET' && path === '/phone_numbers') return listPage(url, numbers, fault);
+  if (method === 'GET' && path === '/agents') return listPage(url, agents, fault);
   const one = /^\/phone_numbers\/([^/]+)$/.exec(path);
   if (one) {
     const id = decodeURIComponent(one[1]);
     const index = numbers.findIndex((n) => n.id === id);
-    if (index < 0) return send(res, 404, { message: `Phone number ${id} not found` });
-    if (method === 'GET') return send(res, 200, numbers[index]);
+    if (index < 0) return json(404, { message: `Phone number ${id} not found` });
+    if (method === 'GET') return json(200, numbers[index]);
     if (method === 'PUT') {
       const agentId = (body as { agentId?: unknown } | undefined)?.agentId;
-      if (typeof agentId !== 'string') return send(res, 422, { message: 'agentId must be a string; send "" to unlink' });
-      if (agentId !== '' && !agents.some((a) => a.id === agentId)) return send(res, 422, { message: `Agent ${agentId} does not exist` });
+      if (typeof agentId !== 'string') return json(422, { message: 'agentId must be a string; send "" to unlink' });
+      if (agentId !== '' && !agents.some((a) => a.id === agentId)) return json(422, { message: `Agent ${agentId} does not exist` });
       numbers[index] = { ...numbers[index], agentId: agentId === '' ? null : agentId };
-      return send(res, 200, numbers[index]);
+      return json(200, numbers[index]);
     }
   }
-  send(res, 404, { message: `No route for ${method} ${path}` });
+  return json(404, { message: `No route for ${method} ${path}` });
 }
 
-function listPage<T>(res: ServerResponse, url: URL, items: T[], fault: Fault | undefined): void {
+function listPage<T>(url: URL, items: T[], fault: Fault | undefined): Reply {
   const limitParam = url.searchParams.get('limit');
   const limit = limitParam === null ? 100 : Number(limitParam);
   if (!/^\d+$/.test(limitParam ?? '100') || limit < 1 || limit > MAX_LIMIT) {
-    return send(res, 400, { message: `limit must be an integer from 1 to ${MAX_LIMIT}` });
+    return json(400, { message: `limit must be an integer from 1 to ${MAX_LIMIT}` });
   }
   const cursor = url.searchParams.get('cursor');
   const offset = cursor === null ? 0 : decodeCursor(cursor);
-  if (offset === undefined || offset > items.length) return send(res, 400, { message: 'Invalid cursor' });
+  if (offset === undefined || offset > items.length) return json(400, { message: 'Invalid cursor' });
   const end = offset + limit;
   let next = end < items.length ? encodeCursor(end) : null;
   if (fault?.repeatCursor && cursor !== null) next = cursor;
-  send(res, 200, { data: items.slice(offset, end), cursor: next });
+  return json(200, { data: items.slice(offset, end), cursor: next });
 }
 
 // Opaque to clients, and base64 on purpose: its + / = must be URL-encoded in a query value.
@@ -213,11 +229,6 @@ function encodeCursor(offset: number): string {
 function decodeCursor(cursor: string): number | undefined {
   const match = /^after=(\d+)&v=1$/.exec(Buffer.from(cursor, 'base64').toString());
   return match ? Number(match[1]) : undefined;
-}
-
-function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json' });
-  res.end(JSON.stringify(body));
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

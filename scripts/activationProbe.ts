@@ -1,0 +1,31 @@
+// Runs inside the headless VS Code for `npm run bench`: times the extension's activation (loading the
+// bundle and running activate()), then checks that nothing is requested until the view is shown.
+import * as vscode from 'vscode';
+import { sampleWorkspace } from '../test/fake-api/data';
+import { startFakeVogent } from '../test/fake-api/server';
+
+const KEY = 'bench-key';
+
+export async function run(): Promise<void> {
+  const fake = await startFakeVogent({ workspace: sampleWorkspace(300), apiKeys: [KEY] });
+  try {
+    await vscode.workspace.getConfiguration('vogent').update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
+    const ext = vscode.extensions.getExtension('vogent.vogent-phone-numbers');
+    if (!ext) throw new Error('extension not found');
+    if (ext.isActive) throw new Error('the extension was activated before the view was shown');
+    const started = performance.now();
+    await ext.activate();
+    const activationMs = performance.now() - started;
+
+    await vscode.commands.executeCommand('vogent.setApiKey', KEY);
+    fake.requests.length = 0;
+    // A bounded window in which a misbehaving extension would start loading on its own.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const requestsBeforeView = fake.requests.length;
+    await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+    await fake.received(1);
+    console.log(`VOGENT_BENCH ${JSON.stringify({ activationMs, requestsBeforeView, requestsAfterView: fake.requests.length })}`);
+  } finally {
+    await fake.close();
+  }
+}
