@@ -41,6 +41,7 @@ if (tests) {
     entryPoints: [
       ...filesIn('test/unit', '.test.ts'),
       ...filesIn('test/integration', '.ts'),
+      ...filesIn('test/ui', '.ts'),
       ...filesIn('scripts', '.ts'),
     ],
     outdir: 'out',

@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'out/', '.vscode-test/', 'node_modules/', 'test/host/sample/'] },
+  { ignores: ['dist/', 'out/', '.vscode-test/', 'node_modules/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

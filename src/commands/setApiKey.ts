@@ -60,7 +60,7 @@ function prompt(deps: SetApiKeyDeps): Promise<void> {
         await save(deps, key);
         input.hide();
       } else if (verdict.rejected) {
-        input.validationMessage = { message: `Vogent rejected this key: ${verdict.message}`, severity: vscode.InputBoxValidationSeverity.Error };
+        input.validationMessage = { message: `${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`, severity: vscode.InputBoxValidationSeverity.Error };
       } else {
         unchecked = { key, reason: verdict.message };
         input.hide();

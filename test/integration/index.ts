@@ -1,7 +1,11 @@
 // The VS Code suite's entry point, in the shape @vscode/test-electron and the headless runner expect.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
+
+// The headless host forwards console output without applying printf-style formats: format here.
+Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 30_000, forbidOnly: true });

@@ -1,0 +1,34 @@
+// Typed access to the project's headless VS Code host (plain ESM under test/host/, loaded at run time).
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext, Page } from 'playwright-core';
+
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+export interface Host {
+  url: string;
+  page: Page;
+  context: BrowserContext;
+  userDataDir: string;
+  logsDir: string;
+  extensionsDir: string;
+  exitCode: Promise<number>;
+  close(): Promise<void>;
+}
+
+export interface HostOptions {
+  extensionPath?: string;
+  workspace?: string;
+  testsPath?: string;
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+  viewport?: { width: number; height: number };
+  onLog?: (level: string, message: string) => void;
+}
+
+export async function startHost(options: HostOptions): Promise<Host> {
+  const module = (await import(pathToFileURL(path.join(ROOT, 'test', 'host', 'host.mjs')).href)) as {
+    startHost(options: HostOptions): Promise<Host>;
+  };
+  return module.startHost(options);
+}
