@@ -1,5 +1,5 @@
 // What only a person sees: the sidebar driven with clicks and keys in the headless VS Code.
-// Screenshots land in docs/screenshots/, which the README shows.
+// Screenshots land in test-results/screenshots/; `npm run screenshots` refreshes the README's in docs/.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +9,7 @@ import { sampleWorkspace } from '../fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../fake-api/server';
 import { ROOT, startHost, type Host } from './host';
 
-const SHOTS = path.join(ROOT, 'docs', 'screenshots');
+const SHOTS = path.resolve(ROOT, process.env.VOGENT_SCREENSHOTS ?? path.join('test-results', 'screenshots'));
 const KEY = 'demo-key';
 
 describe('The Vogent sidebar, as a person uses it', () => {
@@ -25,7 +25,9 @@ describe('The Vogent sidebar, as a person uses it', () => {
 
   before(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'vogent-ui-'));
+    // A folder with a plain name, since the window title shows it.
+    workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vogent-ui-')), 'my-voice-app');
+    fs.mkdirSync(workspace);
     fake = await startFakeVogent({ workspace: sampleWorkspace(250, 8), apiKeys: [KEY], latencyMs: 30 });
     host = await startHost({ extensionPath: ROOT, workspace, settings: { 'vogent.apiBaseUrl': fake.url }, viewport: { width: 1280, height: 800 } });
     page = host.page;
@@ -39,7 +41,7 @@ describe('The Vogent sidebar, as a person uses it', () => {
   after(async () => {
     await host?.close();
     await fake?.close();
-    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   });
 
   it('shows the Vogent icon in the activity bar, and a welcome with a Set API Key button', async () => {
