@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 
 interface Probe {
   activationMs: number;
+  endToEndMs: number;
   requestsBeforeView: number;
   requestsAfterView: number;
 }
@@ -39,10 +40,12 @@ export async function measureActivation(root: string, runs: number) {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const activation = median(probes.map((p) => p.activationMs));
+  const endToEnd = median(probes.map((p) => p.endToEndMs));
   const before = Math.max(...probes.map((p) => p.requestsBeforeView));
   const after = median(probes.map((p) => p.requestsAfterView));
   return [
-    { figure: 'activation (load bundle + activate), real VS Code', value: `${activation.toFixed(1)} ms`, target: '≤ 10 ms', raw: activation },
+    { figure: 'activate() in the real extension host', value: `${activation.toFixed(1)} ms`, target: '≤ 10 ms', raw: activation },
+    { figure: 'activation end to end (load bundle, context, activate)', value: `${endToEnd.toFixed(1)} ms`, target: 'reported', raw: endToEnd },
     { figure: 'requests before the view is shown', value: String(before), target: '0', raw: before },
     { figure: 'requests once the view is shown', value: String(after), target: '≥ 1 (first page)', raw: after },
   ];

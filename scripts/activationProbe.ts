@@ -10,12 +10,13 @@ export async function run(): Promise<void> {
   const fake = await startFakeVogent({ workspace: sampleWorkspace(300), apiKeys: [KEY] });
   try {
     await vscode.workspace.getConfiguration('vogent').update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
-    const ext = vscode.extensions.getExtension('vogent.vogent-phone-numbers');
+    const ext = vscode.extensions.getExtension<{ activationMs: number }>('vogent.vogent-phone-numbers');
     if (!ext) throw new Error('extension not found');
     if (ext.isActive) throw new Error('the extension was activated before the view was shown');
     const started = performance.now();
-    await ext.activate();
-    const activationMs = performance.now() - started;
+    const { activationMs } = await ext.activate();
+    // Also what VS Code adds around it: loading the bundle, creating the extension context.
+    const endToEndMs = performance.now() - started;
 
     await vscode.commands.executeCommand('vogent.setApiKey', KEY);
     fake.requests.length = 0;
@@ -24,7 +25,7 @@ export async function run(): Promise<void> {
     const requestsBeforeView = fake.requests.length;
     await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
     await fake.received(1);
-    console.log(`VOGENT_BENCH ${JSON.stringify({ activationMs, requestsBeforeView, requestsAfterView: fake.requests.length })}`);
+    console.log(`VOGENT_BENCH ${JSON.stringify({ activationMs, endToEndMs, requestsBeforeView, requestsAfterView: fake.requests.length })}`);
   } finally {
     await fake.close();
   }

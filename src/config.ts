@@ -25,6 +25,12 @@ export function pageSize(): number {
   return Number.isInteger(value) && value >= 1 && value <= 500 ? value : 100;
 }
 
+/** How long one request may wait for Vogent, in milliseconds. */
+export function requestTimeoutMs(): number {
+  const seconds = vscode.workspace.getConfiguration('vogent').get<number>('requestTimeoutSeconds', 15);
+  return Number.isFinite(seconds) && seconds >= 1 && seconds <= 300 ? seconds * 1000 : 15_000;
+}
+
 export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return event.affectsConfiguration('vogent.apiBaseUrl') || event.affectsConfiguration('vogent.pageSize');
+  return ['apiBaseUrl', 'pageSize', 'requestTimeoutSeconds'].some((name) => event.affectsConfiguration(`vogent.${name}`));
 }

@@ -7,7 +7,7 @@ import { loadMore } from './commands/loadMore';
 import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
 import { setApiKey } from './commands/setApiKey';
-import { affectsConnection, apiBaseUrl, pageSize } from './config';
+import { affectsConnection, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
 import { createLog, logExchange } from './log';
 import { PhoneNumbersProvider, VIEW_ID, type Node } from './tree/phoneNumbersProvider';
 import { VogentClient } from './vogent/client';
@@ -17,16 +17,19 @@ export interface VogentExtension {
   provider: PhoneNumbersProvider;
   view: vscode.TreeView<Node>;
   keys: ApiKeyStore;
+  /** How long activate() took, also written to the log. */
+  activationMs: number;
 }
 
 // Activation wires things together and does no network I/O: loading starts when the view is shown.
 export function activate(context: vscode.ExtensionContext): VogentExtension {
+  const started = performance.now();
   const log = createLog();
   const keys = new ApiKeyStore(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const userAgent = `vogent-phone-numbers-vscode/${version} (VS Code ${vscode.version})`;
   const clientFor = (apiKey: () => Promise<string | undefined>) =>
-    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, onExchange: (e) => logExchange(log, e) });
+    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, timeoutMs: requestTimeoutMs(), onExchange: (e) => logExchange(log, e) });
 
   let client: VogentClient | undefined;
   const provider = new PhoneNumbersProvider({ client: () => (client ??= clientFor(() => keys.get())), keys, log, pageSize });
@@ -56,7 +59,9 @@ export function activate(context: vscode.ExtensionContext): VogentExtension {
     command('vogent.linkAgent', linkAgent(provider)),
     command('vogent.unlinkAgent', unlinkAgent(provider)),
   );
-  return { provider, view, keys };
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms`);
+  return { provider, view, keys, activationMs };
 }
 
 export function deactivate(): void {

@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Fault } from '../fake-api/server';
+import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, useVogent } from './support';
+
+/** Clicks a message item's command, as a user clicking "Retry" would. */
+async function click(label: string, items: Awaited<ReturnType<typeof children>>): Promise<void> {
+  const item = items.find((n) => n.label === label);
+  assert.ok(item?.command, `no "${label}" item with a command among: ${items.map(row).join(' | ')}`);
+  await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+}
+
+const GROUPS = /^(PSTN numbers|SIP usernames) — \d+ so far$/;
+
+describe('Fault matrix: the view says what went wrong, and Retry works once the fault clears', () => {
+  const fake = useVogent();
+
+  before(() => setting('requestTimeoutSeconds', 1));
+  after(() => setting('requestTimeoutSeconds', undefined));
+
+  const html = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body><h1>Bad Gateway</h1></body></html>';
+  const now = { 'Retry-After': '0' };
+  const cases: [string, Fault, RegExp][] = [
+    ['400 with a JSON body', { status: 400, body: { message: 'limit is invalid' } }, /^Vogent refused the request \(400\): limit is invalid$/],
+    ['400 with a text body', { status: 400, body: 'Bad request: unknown cursor' }, /^Vogent refused the request \(400\): Bad request: unknown cursor$/],
+    ['422 with a JSON body', { status: 422, body: { error: 'Validation failed' } }, /^Vogent refused the request \(422\): Validation failed$/],
+    ['422 with a text body', { status: 422, body: 'validation failed: limit' }, /^Vogent refused the request \(422\): validation failed: limit$/],
+    ['404', { status: 404, body: { message: 'No such workspace' } }, /^Not found \(404\): it may have been deleted \(No such workspace\)\.$/],
+    ['429 with a long Retry-After', { status: 429, headers: { 'Retry-After': '120' } }, /^Vogent is limiting requests \(429\); try again in 120 s\.$/],
+    ['500', { status: 500, body: { message: 'internal error' }, headers: now }, /^Vogent had a problem \(500\): internal error$/],
+    ['503', { status: 503, body: 'down for maintenance', headers: now }, /^Vogent had a problem \(503\): down for maintenance$/],
+    ['502 with an HTML page', { status: 502, body: html, contentType: 'text/html', headers: now }, /^Vogent had a problem \(502\)\.$/],
+    ['malformed JSON', { status: 200, body: '{"data": [{"id": ', contentType: 'application/json' }, /unexpected response to GET \/phone_numbers: the body is not valid JSON\.$/],
+    ['a wrong JSON shape', { status: 200, body: { items: [], next: null } }, /unexpected response to GET \/phone_numbers: response\.data should be a list\.$/],
+    ['a hung server', { hang: true }, /^Vogent did not answer within 1 s\.$/],
+  ];
+
+  for (const [name, fault, message] of cases) {
+    it(`${name}: a clear message, then Retry recovers`, async () => {
+      fake().inject({ path: '/phone_numbers', times: 10, ...fault });
+      (await extension()).provider.reset();
+      const shown = await children();
+      assert.match(row(shown[0]), message);
+      assert.deepEqual(shown.slice(1).map(row), ['Retry', 'Show Logs']);
+      assert.ok(!shown.some((n) => /<html|<body/i.test(row(n))), 'no HTML in the view');
+
+      fake().clearFaults();
+      await click('Retry', shown);
+      const after = await rows();
+      assert.equal(after.length, 2);
+      assert.ok(after.every((r) => GROUPS.test(r)), after.join(' | '));
+    });
+  }
+
+  for (const status of [401, 403]) {
+    it(`${status}: the view says the key was rejected; replacing the key recovers`, async () => {
+      fake().inject({ path: '/phone_numbers', times: 10, status, body: { error: 'Invalid API key' } });
+      const ext = await extension();
+      ext.provider.reset();
+      assert.deepEqual(await rows(), [], 'the tree is empty so the "rejected" welcome shows');
+      assert.equal(ext.keys.rejected, true);
+      fake().clearFaults();
+      await keyChange(() => vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY));
+      assert.equal(ext.keys.rejected, false);
+      assert.equal((await rows()).length, 2);
+    });
+  }
+
+  it('429 with a short Retry-After: waits as told and loads, without bothering the user', async () => {
+    fake().inject({ path: '/phone_numbers', status: 429, headers: { 'Retry-After': '1' } });
+    (await extension()).provider.reset();
+    assert.equal((await rows()).length, 2);
+    const [first, second] = fake().requests.filter((r) => r.path === '/phone_numbers');
+    assert.ok(second.at - first.at >= 950, `retried after ${Math.round(second.at - first.at)} ms`);
+  });
+
+  it('a repeated cursor: loading stops with a message under the group, and Retry goes on', async () => {
+    const pstn = await group('PSTN numbers');
+    const loaded = (await children(pstn)).filter((n) => n.contextValue?.startsWith('phoneNumber')).length;
+    fake().inject({ path: '/phone_numbers', repeatCursor: true });
+    await vscode.commands.executeCommand('vogent.loadMore', 'PSTN');
+    const shown = await children(pstn);
+    assert.deepEqual(shown.slice(loaded).map(row), [
+      'Vogent repeated a page cursor while listing phone numbers; loading stopped to avoid an endless loop.',
+      'Retry',
+      'Show Logs',
+    ]);
+    await click('Retry', shown.slice(loaded));
+    assert.ok((await children(pstn)).filter((n) => n.contextValue?.startsWith('phoneNumber')).length > loaded);
+  });
+});
