@@ -1,6 +1,6 @@
 // Starts a real VS Code (code-server's server + web workbench) and, optionally, headless Chromium on it.
 // Used by the integration-test runner, the Playwright UI tests, `npm start` and the benchmark.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -103,13 +103,14 @@ function track(close, kill) {
 /**
  * Starts code-server on 127.0.0.1 (`port`, default: a free one) with fresh, temporary state.
  * @param {{ extensionPath?: string, workspace?: string, testsPath?: string, settings?: object,
- *           env?: Record<string,string>, logLevel?: string, port?: number }} opts
+ *           env?: Record<string,string>, logLevel?: string, port?: number, install?: string[] }} opts
  * `url` opens the workbench on `workspace` with the extension under development (and tests) loaded.
+ * `install` lists .vsix files installed into the fresh extensions folder first, as a user would.
  * @returns {Promise<{ url: string, baseUrl: string, serverPort: number, tmpDir: string, userDataDir: string,
  *           extensionsDir: string, logsDir: string, browserProfileDir: string, serverLog: string[],
  *           onClose(fn: () => unknown): void, onExitKill(fn: () => void): void, close(): Promise<void> }>}
  */
-export async function startServer({ extensionPath, workspace, testsPath, settings, env, logLevel = 'info', port = 0 } = {}) {
+export async function startServer({ extensionPath, workspace, testsPath, settings, env, logLevel = 'info', port = 0, install = [] } = {}) {
   const { node, entry } = await ensureCodeServer();
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'vscode-host-'));
   const dirs = Object.fromEntries(
@@ -138,6 +139,13 @@ export async function startServer({ extensionPath, workspace, testsPath, setting
     XDG_CACHE_HOME: dirs.cache,
     TMPDIR: dirs.tmp,
   };
+  for (const vsix of install) {
+    execFileSync(node, [entry, '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--install-extension', path.resolve(vsix)], {
+      cwd: tmpDir,
+      env: serverEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  }
   const args = [
     entry, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions,

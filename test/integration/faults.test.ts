@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Fault } from '../fake-api/server';
-import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, useVogent } from './support';
+import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, stub, useVogent } from './support';
 
 /** Clicks a message item's command, as a user clicking "Retry" would. */
 async function click(label: string, items: Awaited<ReturnType<typeof children>>): Promise<void> {
@@ -87,5 +87,22 @@ describe('Fault matrix: the view says what went wrong, and Retry works once the 
     ]);
     await click('Retry', shown.slice(loaded));
     assert.ok((await children(pstn)).filter((n) => n.contextValue?.startsWith('phoneNumber')).length > loaded);
+  });
+});
+
+describe('Refresh that fails', () => {
+  const fake = useVogent();
+
+  it('keeps what is shown and says why in a notification with Retry and Show Logs', async () => {
+    assert.equal((await rows()).length, 2);
+    const shown: { message: string; actions: string[] }[] = [];
+    stub(vscode.window, 'showErrorMessage', (async (message: string, ...actions: string[]) => {
+      shown.push({ message, actions });
+      return undefined;
+    }) as unknown as typeof vscode.window.showErrorMessage);
+    fake().inject({ path: '/phone_numbers', status: 500, body: { message: 'try later' }, headers: { 'Retry-After': '0' }, times: 3 });
+    await vscode.commands.executeCommand('vogent.refresh');
+    assert.deepEqual(shown, [{ message: 'Could not refresh the phone numbers: Vogent had a problem (500): try later', actions: ['Retry', 'Show Logs'] }]);
+    assert.equal((await rows()).length, 2, 'the loaded groups stay');
   });
 });

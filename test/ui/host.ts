@@ -1,4 +1,5 @@
 // Typed access to the project's headless VS Code host (plain ESM under test/host/, loaded at run time).
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -23,7 +24,16 @@ export interface HostOptions {
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
   viewport?: { width: number; height: number };
+  /** .vsix files to install first, as a user would. */
+  install?: string[];
   onLog?: (level: string, message: string) => void;
+}
+
+/** Where a UI test saves a screenshot: test-results/screenshots/, or the folder VOGENT_SCREENSHOTS names. */
+export function screenshotPath(name: string): string {
+  const dir = path.resolve(ROOT, process.env.VOGENT_SCREENSHOTS ?? path.join('test-results', 'screenshots'));
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, name);
 }
 
 export async function startHost(options: HostOptions): Promise<Host> {

@@ -7,9 +7,8 @@ import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { sampleWorkspace } from '../fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../fake-api/server';
-import { ROOT, startHost, type Host } from './host';
+import { ROOT, screenshotPath, startHost, type Host } from './host';
 
-const SHOTS = path.resolve(ROOT, process.env.VOGENT_SCREENSHOTS ?? path.join('test-results', 'screenshots'));
 const KEY = 'demo-key';
 
 describe('The Vogent sidebar, as a person uses it', () => {
@@ -21,10 +20,9 @@ describe('The Vogent sidebar, as a person uses it', () => {
   const view = () => page.locator('.pane:has(.pane-header[aria-label^="Phone Numbers"])');
   const row = (label: string | RegExp) => view().locator('.monaco-list-row').filter({ hasText: label });
   const numberRows = () => view().locator('.monaco-list-row[aria-level="2"]').filter({ hasText: /^\+1555/ });
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+  const shot = (name: string) => page.screenshot({ path: screenshotPath(name) });
 
   before(async () => {
-    fs.mkdirSync(SHOTS, { recursive: true });
     // A folder with a plain name, since the window title shows it.
     workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vogent-ui-')), 'my-voice-app');
     fs.mkdirSync(workspace);
