@@ -2,12 +2,11 @@
 // then every file the session wrote (but the browser profile, where VS Code keeps secrets) is searched for the key.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { sampleWorkspace } from '../fake-api/data';
-import { startFakeVogent, type FakeVogent } from '../fake-api/server';
-import { ROOT, screenshotPath, startHost, type Host } from './host';
+import type { FakeVogent } from '../fake-api/server';
+import { ROOT, screenshotPath, type Host } from './host';
+import { useWorkbench, type Workbench } from './workbench';
 
 const KEY = 'vk_live_SAFETY_8d1f27c4e9b3a6';
 const VSIX = path.join(ROOT, 'vogent-phone-numbers.vsix');
@@ -21,41 +20,16 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('The packaged extension, installed from its .vsix', () => {
-  let fake: FakeVogent;
+  before(() => assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`));
+  const open = useWorkbench({ apiKey: KEY, install: [VSIX] });
   let host: Host;
   let page: Page;
-  let workspace: string;
+  let fake: FakeVogent;
+  let view: Workbench['view'];
+  let row: Workbench['row'];
+  let runCommand: Workbench['runCommand'];
 
-  const view = () => page.locator('.pane:has(.pane-header[aria-label^="Phone Numbers"])');
-  const row = (label: string | RegExp) => view().locator('.monaco-list-row').filter({ hasText: label });
-
-  async function runCommand(title: string): Promise<void> {
-    await page.keyboard.press('F1');
-    const input = page.locator('.quick-input-widget input');
-    await input.fill(`>${title}`);
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
-    await input.press('Enter');
-  }
-
-  before(async () => {
-    assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`);
-    workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vogent-vsix-')), 'my-voice-app');
-    fs.mkdirSync(workspace);
-    fake = await startFakeVogent({ workspace: sampleWorkspace(250, 8), apiKeys: [KEY] });
-    host = await startHost({ install: [VSIX], workspace, settings: { 'vogent.apiBaseUrl': fake.url }, viewport: { width: 1280, height: 800 } });
-    page = host.page;
-    await page.locator('.monaco-workbench').waitFor();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page.screenshot({ path: path.join(os.tmpdir(), `vogent-ui-failed-${Date.now()}.png`) });
-  });
-
-  after(async () => {
-    await host?.close();
-    await fake?.close();
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
-  });
+  before(() => ({ host, page, fake, view, row, runCommand } = open()));
 
   it('is installed from the .vsix, not from the development folder', () => {
     const installed = fs.readdirSync(host.extensionsDir).filter((name) => name.startsWith('vogent.vogent-phone-numbers-'));

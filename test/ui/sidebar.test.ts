@@ -1,46 +1,23 @@
 // What only a person sees: the sidebar driven with clicks and keys in the headless VS Code.
 // Screenshots land in test-results/screenshots/; `npm run screenshots` refreshes the README's in docs/.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { sampleWorkspace } from '../fake-api/data';
-import { startFakeVogent, type FakeVogent } from '../fake-api/server';
-import { ROOT, screenshotPath, startHost, type Host } from './host';
+import type { FakeVogent } from '../fake-api/server';
+import { screenshotPath } from './host';
+import { useWorkbench, type Workbench } from './workbench';
 
 const KEY = 'demo-key';
 
 describe('The Vogent sidebar, as a person uses it', () => {
-  let fake: FakeVogent;
-  let host: Host;
+  const open = useWorkbench({ apiKey: KEY, latencyMs: 30 });
   let page: Page;
-  let workspace: string;
-
-  const view = () => page.locator('.pane:has(.pane-header[aria-label^="Phone Numbers"])');
-  const row = (label: string | RegExp) => view().locator('.monaco-list-row').filter({ hasText: label });
+  let fake: FakeVogent;
+  let view: Workbench['view'];
+  let row: Workbench['row'];
   const numberRows = () => view().locator('.monaco-list-row[aria-level="2"]').filter({ hasText: /^\+1555/ });
   const shot = (name: string) => page.screenshot({ path: screenshotPath(name) });
 
-  before(async () => {
-    // A folder with a plain name, since the window title shows it.
-    workspace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'vogent-ui-')), 'my-voice-app');
-    fs.mkdirSync(workspace);
-    fake = await startFakeVogent({ workspace: sampleWorkspace(250, 8), apiKeys: [KEY], latencyMs: 30 });
-    host = await startHost({ extensionPath: ROOT, workspace, settings: { 'vogent.apiBaseUrl': fake.url }, viewport: { width: 1280, height: 800 } });
-    page = host.page;
-    await page.locator('.monaco-workbench').waitFor();
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page.screenshot({ path: path.join(os.tmpdir(), `vogent-ui-failed-${Date.now()}.png`) });
-  });
-
-  after(async () => {
-    await host?.close();
-    await fake?.close();
-    fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
-  });
+  before(() => ({ page, fake, view, row } = open()));
 
   it('shows the Vogent icon in the activity bar, and a welcome with a Set API Key button', async () => {
     const icon = page.locator('.activitybar .action-item a[aria-label^="Vogent"]');
