@@ -17,7 +17,9 @@ describe('The Vogent sidebar, as a person uses it', () => {
   const numberRows = () => view().locator('.monaco-list-row[aria-level="2"]').filter({ hasText: /^\+1555/ });
   const shot = (name: string) => page.screenshot({ path: screenshotPath(name) });
 
-  before(() => ({ page, fake, view, row } = open()));
+  let runCommand: Workbench['runCommand'];
+
+  before(() => ({ page, fake, view, row, runCommand } = open()));
 
   it('shows the Vogent icon in the activity bar, and a welcome with a Set API Key button', async () => {
     const icon = page.locator('.activitybar .action-item a[aria-label^="Vogent"]');
@@ -90,6 +92,70 @@ describe('The Vogent sidebar, as a person uses it', () => {
     await page.keyboard.press('Control+C');
     await page.locator('.statusbar').getByText(`Copied ${number}`).waitFor();
     assert.equal(await clipboard(), number);
+  });
+
+  it('copies any number from the palette, searching by agent name and id', async () => {
+    const target = fake.workspace.numbers.filter((n) => n.type === 'SIP_USERNAME').at(-1);
+    assert.ok(target);
+    await runCommand('Vogent: Copy Phone Number');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(target.id);
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: target.number }).first().waitFor();
+    await shot('palette-copy.png');
+    await input.press('Enter');
+    await page.locator('.statusbar').getByText(`Copied ${target.number}`).waitFor();
+    assert.equal(await clipboard(), target.number);
+  });
+
+  it('links a number to an agent from the context menu, and the row shows it', async () => {
+    await page.keyboard.press('Home');
+    const target = numberRows().filter({ hasText: 'no agent' }).first();
+    const number = (await target.locator('.label-name').innerText()).trim();
+    const agent = fake.workspace.agents[3];
+    await target.click({ button: 'right' });
+    await page.locator('.context-view .action-label').filter({ hasText: 'Link to Agent…' }).hover();
+    await page.keyboard.press('Enter');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(agent.name);
+    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: agent.name }).first().waitFor();
+    await input.press('Enter');
+    await row(number).filter({ hasText: agent.name }).waitFor();
+    assert.deepEqual(fake.requests.filter((r) => r.method === 'PUT').map((r) => r.body), [{ agentId: agent.id }]);
+    await shot('linked.png');
+  });
+
+  it('opens the linked agent in the browser after VS Code asks', async () => {
+    const target = numberRows().filter({ hasText: fake.workspace.agents[3].name }).first();
+    const number = (await target.locator('.label-name').innerText()).trim();
+    const agentId = fake.workspace.numbers.find((n) => n.number === number)?.agentId;
+    // The dashboard is stubbed: the test only needs the address VS Code opens.
+    await page.context().route('https://app.vogent.ai/**', (route) => route.fulfill({ status: 200, body: 'Vogent dashboard' }));
+    await target.hover();
+    const popup = page.context().waitForEvent('page');
+    await target.locator('.actions .action-label[aria-label="Open Linked Agent"]').click();
+    // VS Code confirms before opening a website it does not trust yet.
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Open' }).click();
+    const opened = await popup;
+    assert.equal(opened.url(), `https://app.vogent.ai/agents/${agentId}`);
+    await opened.close();
+  });
+
+  it('refreshes from the view title: what changed on the server shows, and nothing loaded is dropped', async () => {
+    const pstn = fake.workspace.numbers.filter((n) => n.type === 'PSTN');
+    const changed = pstn.find((n) => n.agentId !== null && !n.agentId.includes('deleted'));
+    assert.ok(changed);
+    changed.agentId = null;
+    await page.keyboard.press('Home');
+    await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').click();
+    await row(changed.number).filter({ hasText: 'no agent' }).waitFor();
+    await row(new RegExp(`^PSTN numbers\\s*${pstn.length}$`)).waitFor();
+  });
+
+  it('removes the key after a confirmation, and the welcome returns', async () => {
+    await runCommand('Vogent: Remove API Key');
+    await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
+    await view().getByRole('button', { name: 'Set API Key' }).waitFor();
+    assert.equal(await row('PSTN numbers').count(), 0);
   });
 
   async function clipboard(): Promise<string> {
