@@ -148,6 +148,25 @@ describe('Phone Numbers view', () => {
       assert.equal(after.find((r) => r.startsWith(`${workspace.numbers[0].number} `)), `${workspace.numbers[0].number} — no agent`);
     });
 
+    it('refresh refires only the group that changed', async () => {
+      const ext = await extension();
+      await children(await group('PSTN numbers'));
+      await children(await group('SIP usernames'));
+      const pstn = fake().workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId !== null);
+      assert.ok(pstn);
+      pstn.agentId = null;
+      const fired: string[] = [];
+      const listener = ext.provider.onDidChangeTreeData((node) => fired.push(node ? String(node.label) : '(root)'));
+      try {
+        await vscode.commands.executeCommand('vogent.refresh');
+      } finally {
+        listener.dispose();
+      }
+      assert.deepEqual(fired, ['PSTN numbers']);
+      const after = (await children(await group('PSTN numbers'))).find((n) => n.label === pstn.number);
+      assert.equal(after?.description, 'no agent');
+    });
+
     it('shows a failed load in the tree with Retry and Show Logs, and Retry recovers', async () => {
       (await extension()).provider.reset();
       fake().inject({ path: '/phone_numbers', status: 503, body: { message: 'maintenance' }, times: 3 });
