@@ -4,25 +4,7 @@
 // desktop launch configuration uses this).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sampleWorkspace } from '../test/fake-api/data';
-import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
-
-export const DEMO_API_KEY = 'demo-key';
-
-export interface DemoOptions {
-  port?: number;
-  numbers?: number;
-  latencyMs?: number;
-}
-
-export function startDemoApi(options: DemoOptions = {}): Promise<FakeVogent> {
-  return startFakeVogent({
-    workspace: sampleWorkspace(options.numbers ?? 240, 8),
-    apiKeys: [DEMO_API_KEY],
-    port: options.port ?? 4010,
-    latencyMs: options.latencyMs ?? 150,
-  });
-}
+import { DEMO_API_KEY, startDemoApi } from '../test/fake-api/demo';
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -38,21 +20,19 @@ function pointProfileAt(userDataDir: string, url: string): void {
   fs.writeFileSync(file, JSON.stringify({ ...settings, 'vogent.apiBaseUrl': url }, null, 2));
 }
 
-if (require.main === module) {
-  startDemoApi({ port: number(flag('port')), numbers: number(flag('numbers')), latencyMs: number(flag('latency')) }).then(
-    (api) => {
-      const profile = flag('user-data-dir');
-      if (profile) pointProfileAt(profile, api.url);
-      console.log(`Demo Vogent API at ${api.url}`);
-      console.log(`API key for the demo: ${DEMO_API_KEY} (any other key is rejected, to show that state)`);
-      console.log('Press Ctrl-C to stop.');
-      const stop = () => void api.close().then(() => process.exit(0));
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
-    },
-    (error: unknown) => {
-      console.error(`Could not start the demo API: ${String(error)}`);
-      process.exit(1);
-    },
-  );
-}
+startDemoApi({ port: number(flag('port')), numbers: number(flag('numbers')), latencyMs: number(flag('latency')) }).then(
+  (api) => {
+    const profile = flag('user-data-dir');
+    if (profile) pointProfileAt(profile, api.url);
+    console.log(`Demo Vogent API at ${api.url}`);
+    console.log(`API key for the demo: ${DEMO_API_KEY} (any other key is rejected, to show that state)`);
+    console.log('Press Ctrl-C to stop.');
+    const stop = () => void api.close().then(() => process.exit(0));
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  },
+  (error: unknown) => {
+    console.error(`Could not start the demo API: ${String(error)}`);
+    process.exit(1);
+  },
+);

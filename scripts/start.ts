@@ -2,7 +2,7 @@
 // pointed at it. Prints the URL to open; Ctrl-C stops both.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_API_KEY, startDemoApi } from './demo-api';
+import { DEMO_API_KEY, startDemoApi } from '../test/fake-api/demo';
 
 interface HostModule {
   startServer(options: { extensionPath: string; workspace?: string; settings: Record<string, unknown>; port?: number }): Promise<{
