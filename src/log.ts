@@ -13,18 +13,9 @@ export function logExchange(log: vscode.LogOutputChannel, exchange: Exchange): v
   else log.warn(line);
 }
 
-/** Logs an error with its kind and cause chain; messages are already free of the key. */
+/** Logs an error with its kind, status and the call that failed. VogentError messages are free of the key. */
 export function logError(log: vscode.LogOutputChannel, context: string, error: unknown): void {
-  const parts: string[] = [];
-  for (let e: unknown = error, depth = 0; e !== undefined && depth < 4; depth++) {
-    if (e instanceof Error) {
-      const kind = (e as { kind?: string }).kind;
-      parts.push(`${e.name}${kind ? ` [${kind}]` : ''}: ${e.message}`);
-      e = e.cause;
-    } else {
-      parts.push(String(e));
-      e = undefined;
-    }
-  }
-  log.error(`${context}: ${parts.join(' ← caused by ')}`);
+  if (!(error instanceof Error)) return log.error(`${context}: ${String(error)}`);
+  const { kind, request } = error as { kind?: string; request?: string };
+  log.error(`${context}: ${error.name}${kind ? ` [${kind}]` : ''}: ${error.message}${request ? ` (${request})` : ''}`);
 }

@@ -9,6 +9,7 @@ const SECRET = 'vogent.apiKey';
 export class ApiKeyStore implements vscode.Disposable {
   private present = false;
   private rejectedKey = false;
+  private changes = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
@@ -21,6 +22,7 @@ export class ApiKeyStore implements vscode.Disposable {
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange(async (event) => {
       if (event.key !== SECRET) return;
+      this.changes++;
       this.rejectedKey = false;
       await this.sync();
       this.changed.fire();
@@ -28,9 +30,22 @@ export class ApiKeyStore implements vscode.Disposable {
     this.ready = this.sync();
   }
 
+  /**
+   * Changes with every change of the key, announced by SecretStorage (for this window's changes too):
+   * a failure seen under an older version says nothing of the current key.
+   */
+  get version(): number {
+    return this.changes;
+  }
+
   /** Reads whether a key is stored (no network), and sets the context keys. */
   private async sync(): Promise<void> {
-    this.present = (await this.secrets.get(SECRET)) !== undefined;
+    try {
+      this.present = (await this.secrets.get(SECRET)) !== undefined;
+    } catch {
+      // Secret storage unavailable (e.g. no keyring): behave as if no key were set, so the welcome asks for one.
+      this.present = false;
+    }
     await this.publish();
   }
 
@@ -60,9 +75,12 @@ export class ApiKeyStore implements vscode.Disposable {
     await this.publish();
   }
 
-  /** Vogent answered 401/403: the view shows "rejected" and sends nothing until the key changes. */
-  async markRejected(): Promise<void> {
-    if (this.rejectedKey) return;
+  /**
+   * Vogent answered 401/403 to a request sent under key `version`: unless the key has changed since,
+   * the view shows "rejected" and sends nothing until the key changes.
+   */
+  async markRejected(version: number): Promise<void> {
+    if (this.rejectedKey || version !== this.changes) return;
     this.rejectedKey = true;
     await this.publish();
     this.changed.fire();

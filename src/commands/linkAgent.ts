@@ -42,20 +42,23 @@ async function pickAgent(provider: PhoneNumbersProvider, number: PhoneNumber): P
   const agents = provider.agentDirectory;
   const items = agents.load().then(
     (all) =>
-      [...all.values()].map<AgentPick>((agent) => ({
-        agent,
-        label: agent.name,
-        description: agent.id === number.agentId ? 'linked now' : agent.language,
-        detail: agent.id,
-      })),
-    async (error: unknown) => {
-      await reportError('Could not load the agents', error);
+      [...all.values()]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map<AgentPick>((agent) => ({
+          agent,
+          label: agent.name,
+          description: agent.id === number.agentId ? 'linked now' : agent.language,
+          detail: agent.id,
+        })),
+    (error: unknown) => {
+      // Not awaited: the picker would spin until the notification is dismissed.
+      void reportError('Could not load the agents', error);
       return [];
     },
   );
   const picked = await vscode.window.showQuickPick(items, {
     title: `Link ${number.number} to an agent`,
-    placeHolder: 'Type an agent name or ID',
+    placeHolder: 'Type an agent name or ID (no agents: create one in the Vogent dashboard)',
     matchOnDetail: true,
   });
   return picked?.agent;

@@ -1,11 +1,9 @@
 import type { GroupKey } from '../numbers/groups';
 import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
-import { LoadMoreItem } from '../tree/loadMoreItem';
 
-/** Internal: the "Load more…" item's command, with the group's key (or the item, from a menu). */
+/** Internal: the command of a group's "Load more…" and "Retry" items, with the group's key. */
 export function loadMore(provider: PhoneNumbersProvider) {
-  return async (target?: GroupKey | LoadMoreItem): Promise<void> => {
-    const key = target instanceof LoadMoreItem ? target.key : target;
+  return async (key?: GroupKey): Promise<void> => {
     if (typeof key === 'string') await provider.loadMore(key);
   };
 }

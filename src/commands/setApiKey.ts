@@ -44,6 +44,7 @@ function prompt(deps: SetApiKeyDeps): Promise<void> {
   input.ignoreFocusOut = true;
   return new Promise<void>((resolve) => {
     let unchecked: { key: string; reason: string } | undefined;
+    let hidden = false;
     input.onDidChangeValue(() => (input.validationMessage = undefined));
     input.onDidAccept(async () => {
       const key = input.value.trim();
@@ -54,6 +55,8 @@ function prompt(deps: SetApiKeyDeps): Promise<void> {
       input.busy = true;
       input.enabled = false;
       const verdict = await check(deps, key);
+      // Escape while the key was being checked means "cancel": save nothing.
+      if (hidden) return;
       input.busy = false;
       input.enabled = true;
       if (verdict.ok) {
@@ -67,6 +70,7 @@ function prompt(deps: SetApiKeyDeps): Promise<void> {
       }
     });
     input.onDidHide(async () => {
+      hidden = true;
       input.dispose();
       if (unchecked) await offerToSaveUnchecked(deps, unchecked.key, unchecked.reason);
       resolve();

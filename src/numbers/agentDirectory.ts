@@ -10,12 +10,18 @@ export type FetchAgentPage = (cursor: string | undefined, signal: AbortSignal) =
 export class AgentDirectory {
   private agents: ReadonlyMap<string, Agent> | undefined;
   private loading: Promise<ReadonlyMap<string, Agent>> | undefined;
+  private failure: Error | undefined;
   private controller = new AbortController();
 
   constructor(private readonly fetchPage: FetchAgentPage) {}
 
   get loaded(): boolean {
     return this.agents !== undefined;
+  }
+
+  /** Why the last load failed; kept (and not retried) until reset, so a failing API is not asked again on every render. */
+  get error(): Error | undefined {
+    return this.failure;
   }
 
   /** The agent, once loaded; `undefined` for an id no agent has (or before loading). */
@@ -27,13 +33,20 @@ export class AgentDirectory {
     return [...(this.agents?.values() ?? [])];
   }
 
-  /** Loads every page once; callers that arrive meanwhile share the load. */
+  /** Loads every page once; callers that arrive meanwhile share the load. A failure stands until reset. */
   load(): Promise<ReadonlyMap<string, Agent>> {
     if (this.agents) return Promise.resolve(this.agents);
+    if (this.failure) return Promise.reject(this.failure);
     if (!this.loading) {
-      const load = this.fetchAll(this.controller.signal);
+      const { signal } = this.controller;
+      const load = this.fetchAll(signal);
       this.loading = load;
-      load.catch(() => undefined).finally(() => {
+      load.then(
+        () => undefined,
+        (error: unknown) => {
+          if (!signal.aborted) this.failure = error instanceof Error ? error : new Error(String(error));
+        },
+      ).finally(() => {
         if (this.loading === load) this.loading = undefined;
       });
     }
@@ -45,6 +58,7 @@ export class AgentDirectory {
     this.controller = new AbortController();
     this.agents = undefined;
     this.loading = undefined;
+    this.failure = undefined;
   }
 
   private async fetchAll(signal: AbortSignal): Promise<ReadonlyMap<string, Agent>> {

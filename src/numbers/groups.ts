@@ -20,8 +20,4 @@ export function compareGroupKeys(a: GroupKey, b: GroupKey): number {
   return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-export function isKnownGroup(key: GroupKey): boolean {
-  return KNOWN_ORDER.includes(key);
-}
-
 export const KNOWN_GROUPS: readonly GroupKey[] = KNOWN_ORDER;

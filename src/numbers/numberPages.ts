@@ -1,4 +1,4 @@
-import { VogentError } from '../vogent/errors';
+import { cancelled } from '../vogent/errors';
 import type { Page, PhoneNumber } from '../vogent/shapes';
 import { CursorTrail } from './cursorTrail';
 import { KNOWN_GROUPS, compareGroupKeys, groupKeyOf, type GroupKey } from './groups';
@@ -23,6 +23,8 @@ export class NumberPages {
   private nextPage: Promise<void> | undefined;
   private readonly groupLoads = new Map<GroupKey, Promise<void>>();
   private failure: Error | undefined;
+  /** A reload in progress: reset cancels it too. */
+  private successor: NumberPages | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -47,7 +49,7 @@ export class NumberPages {
     return this.byId.size;
   }
 
-  /** Called after every page lands or fails. */
+  /** Called when a page lands or fails, a group starts loading more, a number is updated, or on reset. */
   onDidChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -76,10 +78,6 @@ export class NumberPages {
   /** All loaded numbers, in the order the API gave them. */
   all(): PhoneNumber[] {
     return [...this.byId.values()];
-  }
-
-  get(id: string): PhoneNumber | undefined {
-    return this.byId.get(id);
   }
 
   /** Replaces one number in place (after a link or unlink), keeping its position. */
@@ -135,10 +133,6 @@ export class NumberPages {
     return this.groupLoads.has(key);
   }
 
-  get loading(): boolean {
-    return this.nextPage !== undefined;
-  }
-
   async loadUntil(done: () => boolean): Promise<void> {
     await this.start();
     while (!this.complete && !done()) await this.loadNextPage();
@@ -150,13 +144,25 @@ export class NumberPages {
    */
   async reloaded(): Promise<NumberPages> {
     const next = new NumberPages(this.fetchPage, this.pageSize);
+    this.successor?.reset();
+    this.successor = next;
     const wanted = this.groups().map((g) => [g.key, g.numbers.length] as const);
-    await next.loadUntil(() => wanted.every(([key, count]) => next.numbersIn(key).length >= count));
+    try {
+      await next.loadUntil(() => wanted.every(([key, count]) => next.numbersIn(key).length >= count));
+    } catch (error) {
+      next.reset();
+      throw error;
+    } finally {
+      // Done either way: from here the caller owns `next`, and resetting this state must not touch it.
+      if (this.successor === next) this.successor = undefined;
+    }
     return next;
   }
 
   /** Forgets everything and cancels what is in flight; the next load starts from the first page. */
   reset(): void {
+    this.successor?.reset();
+    this.successor = undefined;
     this.controller.abort();
     this.controller = new AbortController();
     this.byId = new Map();
@@ -172,7 +178,7 @@ export class NumberPages {
     const { signal } = this.controller;
     try {
       const page = await this.fetchPage(this.cursor ?? undefined, signal);
-      if (signal.aborted) throw new VogentError('cancelled', 'The request was cancelled.');
+      if (signal.aborted) throw cancelled();
       this.trail.accept(page.cursor, 'phone numbers');
       for (const number of page.data) this.byId.set(number.id, number);
       this.cursor = page.cursor;

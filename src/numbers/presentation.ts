@@ -21,6 +21,11 @@ export interface NumberView {
 const GROUP_LABELS: Record<string, string> = { PSTN: 'PSTN numbers', SIP_USERNAME: 'SIP usernames' };
 const TYPE_NAMES: Record<string, string> = { PSTN: 'PSTN', SIP_USERNAME: 'SIP username' };
 
+/** A number's type as a user reads it. */
+export function typeName(type: string | undefined): string {
+  return type === undefined ? 'No type' : (TYPE_NAMES[type] ?? type);
+}
+
 export function groupLabel(key: GroupKey): string {
   return GROUP_LABELS[key] ?? (key === UNTYPED ? 'Numbers without a type' : key);
 }
@@ -48,11 +53,11 @@ export function describeNumber(number: PhoneNumber, agents: AgentLookup): Number
   const linked = number.agentId !== null;
   const typeToken = number.type === 'PSTN' ? 'pstn' : number.type === 'SIP_USERNAME' ? 'sip' : 'other';
   const agent = agentName(number.agentId, agents);
-  const typeName = number.type === undefined ? 'not given' : (TYPE_NAMES[number.type] ?? number.type);
+
   const tooltip = [
     `**${md(number.number)}**`,
     '',
-    `Type: ${md(typeName)}  `,
+    `Type: ${md(typeName(number.type))}  `,
     `ID: \`${code(number.id)}\`  `,
     linked ? `Agent: ${md(agent)} (\`${code(number.agentId ?? '')}\`)` : 'Agent: none linked',
   ].join('\n');
@@ -63,11 +68,6 @@ export function describeNumber(number: PhoneNumber, agents: AgentLookup): Number
     tooltip,
     contextValue: `phoneNumber ${typeToken} ${linked ? 'linked' : 'unlinked'}`,
   };
-}
-
-/** Matches a number by what a user may type in a quick pick: number, agent name, type or id. */
-export function searchText(number: PhoneNumber, agents: AgentLookup): string {
-  return [number.number, agentName(number.agentId, agents), number.type ?? '', number.id].join(' ');
 }
 
 function md(text: string): string {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
 import { logError } from '../log';
 import { AgentDirectory } from '../numbers/agentDirectory';
-import type { GroupKey } from '../numbers/groups';
+import { groupKeyOf, type GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
 import type { VogentClient } from '../vogent/client';
 import { isVogentError } from '../vogent/errors';
@@ -23,9 +23,13 @@ export interface ProviderDeps {
   pageSize: () => number;
 }
 
+const RETRY_ROOT: vscode.Command = { command: 'vogent.refresh', title: 'Retry' };
+
 /**
  * Renders what the paging state holds, and asks it for more when a group is expanded or "Load more…"
  * is clicked. Owns no data itself beyond one node object per group, kept so a group can be refired alone.
+ * Rendering never retries a failed load on its own: only Retry, Load more or Refresh do, so a failing
+ * API is not asked again every time VS Code redraws the tree.
  */
 export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | undefined>();
@@ -35,15 +39,16 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
   private agents!: AgentDirectory;
   private stopListening: () => void = () => undefined;
   private readonly groupNodes = new Map<GroupKey, NumberGroupItem>();
-  /** The group keys at the root when it was last rendered; undefined until then. */
+  /** The group keys and error at the root when it was last rendered; keys undefined until then. */
   private shownKeys: string | undefined;
-  private shownError: Error | undefined;
+  private shownError: string | undefined;
+  private refreshing: Promise<void> | undefined;
 
   constructor(private readonly deps: ProviderDeps) {
     this.startOver();
   }
 
-  /** The paging state, for commands that pick among loaded numbers or update one. */
+  /** The paging state, for commands that pick among loaded numbers. */
   get numbers(): NumberPages {
     return this.pages;
   }
@@ -57,7 +62,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   getParent(node: Node): Node | undefined {
-    if (node instanceof PhoneNumberItem) return this.groupNodes.get(node.phoneNumber.type ?? '');
+    if (node instanceof PhoneNumberItem) return this.groupNodes.get(groupKeyOf(node.phoneNumber));
     if (node instanceof LoadMoreItem) return this.groupNodes.get(node.key);
     return undefined;
   }
@@ -68,60 +73,53 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     return [];
   }
 
-  /** Loads more numbers of one group; the group's "Load more…" spins meanwhile. */
+  /** Loads more numbers of one group (also its Retry); the group's "Load more…" spins meanwhile. */
   async loadMore(key: GroupKey): Promise<void> {
     if (!this.ready()) return;
-    const load = this.pages.loadMore(key);
+    const { pages, version } = this.snapshot();
+    const load = pages.loadMore(key);
     this.refire(key);
     try {
       await this.withProgress(load);
     } catch (error) {
-      await this.handle(error, `Loading more ${key || 'untyped'} numbers`);
+      await this.handle(error, `Loading more ${key || 'untyped'} numbers`, version);
     } finally {
       this.refire(key);
     }
   }
 
-  /**
-   * Reloads from the first page, showing at least as much as before, then swaps the result in and
-   * refires only the groups that changed. Failures are thrown for the command to report.
-   */
-  async refresh(): Promise<void> {
-    if (!this.ready() || !this.pages.started || this.pages.size === 0) {
-      this.startOver();
-      this.changed.fire(undefined);
-      return;
-    }
-    const agents = new AgentDirectory(this.agentPage);
-    const agentsBefore = JSON.stringify(this.agents.list());
-    const before = new Map(this.pages.groups().map((g) => [g.key, JSON.stringify(g.numbers)]));
-    let next: NumberPages;
+  /** Loads every page and every agent name, e.g. for a picker over all numbers. Failures are thrown. */
+  async loadAll(): Promise<void> {
+    const { pages, version } = this.snapshot();
     try {
-      [next] = await this.withProgress(Promise.all([this.pages.reloaded(), this.agents.loaded ? agents.load() : undefined]));
+      await Promise.all([pages.loadUntil(() => false), this.agents.load()]);
     } catch (error) {
-      if (await this.handle(error, 'Refreshing phone numbers')) return;
+      await this.handle(error, 'Loading every phone number', version);
       throw error;
     }
-    this.adopt(next, agents);
-    const groups = next.groups();
-    if (groups.map((g) => g.key).join('\n') !== this.shownKeys) return this.changed.fire(undefined);
-    const agentsChanged = JSON.stringify(agents.list()) !== agentsBefore;
-    for (const group of groups) {
-      const node = this.groupNodes.get(group.key);
-      const shown = node?.show(group.numbers.length, next.complete);
-      if (node && (shown || agentsChanged || before.get(group.key) !== JSON.stringify(group.numbers))) this.changed.fire(node);
-    }
+  }
+
+  /**
+   * Reloads from the first page, showing at least as much as before, then swaps the result in and
+   * refires only the groups that changed. Callers meanwhile share it. Failures are thrown for the command to report.
+   */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.reload().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
   }
 
   /** Links (or with `null` unlinks) a number, then shows the server's answer in place, without a reload. */
   async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
+    const { pages, version } = this.snapshot();
     try {
       const updated = await this.deps.client().setAgent(id, agentId);
-      this.pages.update(updated);
-      this.refire(updated.type ?? '');
+      if (pages === this.pages) {
+        pages.update(updated);
+        this.refire(groupKeyOf(updated));
+      }
       return updated;
     } catch (error) {
-      await this.handle(error, `Updating the agent of ${id}`);
+      await this.handle(error, `Updating the agent of ${id}`, version);
       throw error;
     }
   }
@@ -139,47 +137,85 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     this.changed.dispose();
   }
 
+  private async reload(): Promise<void> {
+    const { pages, version } = this.snapshot();
+    if (!this.ready() || !pages.started || pages.size === 0) return this.reset();
+    const hadError = pages.error !== undefined || this.agents.error !== undefined;
+    const agents = new AgentDirectory(this.agentPage);
+    const agentsBefore = JSON.stringify([...this.agents.list()]);
+    const before = new Map(pages.groups().map((g) => [g.key, JSON.stringify(g.numbers)]));
+    // Agent names are a nicety: their failure shows in the groups, it does not fail the refresh.
+    const names = this.agents.loaded ? agents.load().catch(() => undefined) : undefined;
+    let next: NumberPages;
+    try {
+      [next] = await this.withProgress(Promise.all([pages.reloaded(), names]));
+    } catch (error) {
+      if (await this.handle(error, 'Refreshing phone numbers', version)) return;
+      throw error;
+    }
+    // A reset (new key, new settings) while reloading: its state wins, this result is stale.
+    if (pages !== this.pages) return next.reset();
+    this.adopt(next, agents);
+    const groups = next.groups();
+    if (hadError || groups.map((g) => g.key).join('\n') !== this.shownKeys) return this.changed.fire(undefined);
+    const agentsChanged = JSON.stringify(agents.list()) !== agentsBefore;
+    for (const group of groups) {
+      const node = this.groupNodes.get(group.key);
+      const shown = node?.show(group.numbers.length, next.complete);
+      if (node && (shown || agentsChanged || before.get(group.key) !== JSON.stringify(group.numbers))) this.changed.fire(node);
+    }
+  }
+
   private async roots(): Promise<Node[]> {
     await this.deps.keys.ready;
     if (!this.ready()) return this.showNoNumbers(false);
-    if (!this.pages.started) {
-      const pages = this.pages;
+    const { pages, version } = this.snapshot();
+    if (!pages.started && !pages.error) {
       try {
         await this.withProgress(pages.start());
       } catch (error) {
         // A reset (new key, new settings) cancelled this load: answer from the fresh state instead.
-        if (isVogentError(error, 'cancelled') && pages !== this.pages) return this.roots();
-        if (await this.handle(error, 'Loading phone numbers')) return [];
-        return errorItems('root', this.pages.error ?? asError(error), { command: 'vogent.refresh', title: 'Retry' });
+        if (pages !== this.pages) return this.roots();
+        if (await this.handle(error, 'Loading phone numbers', version)) return [];
       }
     }
-    const groups = this.pages.groups();
+    this.shownError = pages.error?.message;
+    if (!pages.started) {
+      this.shownKeys = undefined;
+      return pages.error ? errorItems('root', pages.error, RETRY_ROOT) : [];
+    }
+    const groups = pages.groups();
     this.shownKeys = groups.map((g) => g.key).join('\n');
-    this.shownError = this.pages.error;
-    if (this.pages.complete && this.pages.size === 0) return this.showNoNumbers(true);
+    if (pages.complete && pages.size === 0) return this.showNoNumbers(true);
     await this.showNoNumbers(false);
     return groups.map((group) => {
       const node = this.groupNode(group.key);
-      node.show(group.numbers.length, this.pages.complete);
+      node.show(group.numbers.length, pages.complete);
       return node;
     });
   }
 
   private async groupChildren(key: GroupKey): Promise<Node[]> {
     if (!this.ready()) return [];
-    const pages = this.pages;
-    const agents = this.agents.load().catch((error: unknown) => this.handle(error, 'Loading agent names'));
-    try {
-      await this.withProgress(Promise.all([pages.fill(key), agents]));
-    } catch (error) {
-      if (isVogentError(error, 'cancelled') && pages !== this.pages) return this.groupChildren(key);
-      if (await this.handle(error, `Loading ${key || 'untyped'} numbers`)) return [];
+    const { pages, version } = this.snapshot();
+    const agents = this.agents.error ? undefined : this.agents.load().catch((error: unknown) => this.handle(error, 'Loading agent names', version));
+    if (!pages.error) {
+      try {
+        await this.withProgress(Promise.all([pages.fill(key), agents]));
+      } catch (error) {
+        if (pages !== this.pages) return this.groupChildren(key);
+        if (await this.handle(error, `Loading ${key || 'untyped'} numbers`, version)) return [];
+      }
     }
-    const items: Node[] = this.pages.numbersIn(key).map((n) => new PhoneNumberItem(n, this.agents));
-    if (this.pages.complete) return items;
-    const error = this.pages.error;
-    if (error) items.push(...errorItems(`group:${key}`, error, { command: 'vogent.loadMore', title: 'Retry', arguments: [key] }));
-    else items.push(new LoadMoreItem(key, this.pages.isLoadingMore(key)));
+    const items: Node[] = [];
+    if (this.agents.error) {
+      const why = `Agent names could not be loaded: ${this.agents.error.message}`;
+      items.push(new MessageItem(`group:${key}:agents`, why, 'warning', RETRY_ROOT, `${why}\nRefresh to try again.`));
+    }
+    items.push(...pages.numbersIn(key).map((n) => new PhoneNumberItem(n, this.agents)));
+    if (pages.complete) return items;
+    if (pages.error) items.push(...errorItems(`group:${key}`, pages.error, { command: 'vogent.loadMore', title: 'Retry', arguments: [key] }));
+    else items.push(new LoadMoreItem(key, pages.isLoadingMore(key)));
     return items;
   }
 
@@ -187,7 +223,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
   private onPagesChanged(): void {
     if (this.shownKeys === undefined) return;
     const groups = this.pages.groups();
-    if (groups.map((g) => g.key).join('\n') !== this.shownKeys || this.pages.error !== this.shownError) {
+    if (groups.map((g) => g.key).join('\n') !== this.shownKeys || this.pages.error?.message !== this.shownError) {
       this.changed.fire(undefined);
       return;
     }
@@ -197,13 +233,21 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
-  /** Logs a failure; a rejected key switches the view to its welcome state. Returns whether it was dealt with. */
-  private async handle(error: unknown, what: string): Promise<boolean> {
+  /**
+   * Logs a failure; a rejected key switches the view to its welcome state, unless the key has changed
+   * since the request went out. Returns whether the failure needs no further showing.
+   */
+  private async handle(error: unknown, what: string, version: number): Promise<boolean> {
     if (isVogentError(error, 'cancelled')) return true;
     logError(this.deps.log, what, error);
     if (!isVogentError(error, 'unauthorized')) return false;
-    await this.deps.keys.markRejected();
+    await this.deps.keys.markRejected(version);
     return true;
+  }
+
+  /** What a request about to go out belongs to: this paging state, under this key. */
+  private snapshot(): { pages: NumberPages; version: number } {
+    return { pages: this.pages, version: this.deps.keys.version };
   }
 
   private ready(): boolean {
@@ -253,8 +297,4 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
   private withProgress<T>(work: Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work));
   }
-}
-
-function asError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
 }

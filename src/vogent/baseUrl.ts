@@ -6,7 +6,8 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * The URL every request is resolved against. The key travels with each request, so plain http is
  * refused unless the server is on this machine (local tests, the demo API).
  */
-export function checkBaseUrl(raw: string): URL {
+export function checkBaseUrl(raw: unknown): URL {
+  if (typeof raw !== 'string') throw new VogentError('insecure-base-url', 'The API base URL setting must be a string.');
   let url: URL;
   try {
     url = new URL(raw.trim());

@@ -1,6 +1,6 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { checkBaseUrl } from './baseUrl';
-import { VogentError, detailFromBody, redact } from './errors';
+import { VogentError, cancelled, detailFromBody, redact } from './errors';
 import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber } from './shapes';
 
 export interface ClientOptions {
@@ -52,8 +52,12 @@ export class VogentClient {
       prefixUrl: base?.href,
       timeout: this.timeoutMs,
       headers: { 'User-Agent': options.userAgent, Accept: 'application/json' },
+      // Never follow a redirect: it could lead to a plain-http host, and its answer would be trusted.
+      redirect: 'error',
       retry: {
         limit: options.retryLimit ?? 2,
+        // Also caps waits asked for by rate-limit headers other than Retry-After.
+        maxRetryAfter: options.maxRetryAfterMs ?? 30_000,
         methods: ['get', 'put'],
         statusCodes: [429, 500, 502, 503, 504],
         afterStatusCodes: [429, 500, 502, 503, 504],
@@ -108,15 +112,14 @@ export class VogentClient {
       });
       body = await this.bounded(readText(response), response);
     } catch (error) {
-      throw await this.describe(error, call.signal, apiKey);
+      throw await this.describe(error, call, apiKey);
     }
     try {
       return check(JSON.parse(body), 'response');
     } catch (error) {
+      // No cause attached: a JSON.parse error quotes the body, which may hold anything.
       const reason = error instanceof ShapeError ? error.message : 'the body is not valid JSON';
-      throw new VogentError('bad-response', redact(`Vogent sent an unexpected response to ${what}: ${reason}.`, apiKey), {
-        cause: error,
-      });
+      throw new VogentError('bad-response', redact(`Vogent sent an unexpected response to ${what}: ${reason}.`, apiKey), { request: what });
     }
   }
 
@@ -140,19 +143,28 @@ export class VogentClient {
     }
   }
 
-  private async describe(error: unknown, signal: AbortSignal | undefined, apiKey: string): Promise<VogentError> {
+  /**
+   * The one VogentError for a failed call. ky's errors are not kept as the cause: they hold the request,
+   * its Authorization header and the options with the key.
+   */
+  private async describe(error: unknown, call: Call, apiKey: string): Promise<VogentError> {
+    const request = `${call.method.toUpperCase()} /${call.path}`;
     const wrap = (kind: VogentError['kind'], message: string, status?: number) =>
-      new VogentError(kind, redact(message, apiKey), { status, cause: error });
+      new VogentError(kind, redact(message, apiKey), { status, request });
     if (error instanceof VogentError) return error;
-    if (signal?.aborted) return cancelled(error);
+    if (call.signal?.aborted) return cancelled();
     if (isTimeoutError(error) || error instanceof BodyTimeout) {
       return wrap('timeout', `Vogent did not answer within ${Math.round(this.timeoutMs / 100) / 10} s.`);
     }
     if (isHTTPError(error)) {
       const status = error.response.status;
-      const detail = detailFromBody(await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => ''));
+      const text = await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => '');
+      const detail = detailFromBody(redact(text, apiKey));
       const because = detail ? `: ${detail}` : '.';
       if (status === 401 || status === 403) return wrap('unauthorized', `Vogent rejected the API key (${status})${because}`, status);
+      if (status === 404 && call.method === 'get' && !call.path.includes('/')) {
+        return wrap('not-found', `Vogent has no ${request} here (404): check the vogent.apiBaseUrl setting.`, status);
+      }
       if (status === 404) return wrap('not-found', `Not found (404): it may have been deleted${detail ? ` (${detail})` : ''}.`, status);
       if (status === 429) {
         const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
@@ -162,21 +174,24 @@ export class VogentClient {
       if (status >= 500) return wrap('server', `Vogent had a problem (${status})${because}`, status);
       return wrap('invalid-request', `Vogent refused the request (${status})${because}`, status);
     }
-    if (error instanceof Error && error.name === 'AbortError') return cancelled(error);
+    if (error instanceof Error && error.name === 'AbortError') return cancelled();
     if (error instanceof TypeError) {
-      // fetch rejects with a TypeError when no response arrives (refused, reset, DNS).
+      // fetch rejects with a TypeError when no response arrives (refused, reset, DNS), or on a redirect.
       const host = this.base instanceof URL ? this.base.host : 'the API';
+      if (/redirect/i.test(String((error.cause as Error | undefined)?.message))) {
+        return wrap('network', `${host} answered with a redirect, which is not followed: check the vogent.apiBaseUrl setting.`);
+      }
       return wrap('network', `Could not reach ${host}${networkReason(error)}.`);
     }
     return wrap('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function tryCheckBaseUrl(raw: string): URL | VogentError {
+function tryCheckBaseUrl(raw: unknown): URL | VogentError {
   try {
     return checkBaseUrl(raw);
   } catch (error) {
-    return error as VogentError;
+    return error instanceof VogentError ? error : new VogentError('insecure-base-url', 'The API base URL setting is not a URL.');
   }
 }
 
@@ -200,10 +215,6 @@ async function readText(response: Response, limit = Number.POSITIVE_INFINITY): P
   }
   void reader.cancel().catch(() => undefined);
   return text.slice(0, limit);
-}
-
-function cancelled(cause?: unknown): VogentError {
-  return new VogentError('cancelled', 'The request was cancelled.', { cause });
 }
 
 function retryAfterSeconds(header: string | null): number | undefined {

@@ -15,12 +15,19 @@ export class VogentError extends Error {
   override readonly name = 'VogentError';
   readonly kind: VogentErrorKind;
   readonly status: number | undefined;
+  /** Method and path of the call that failed, for the log. */
+  readonly request: string | undefined;
 
-  constructor(kind: VogentErrorKind, message: string, options: { status?: number; cause?: unknown } = {}) {
-    super(message, { cause: options.cause });
+  constructor(kind: VogentErrorKind, message: string, options: { status?: number; request?: string } = {}) {
+    super(message);
     this.kind = kind;
     this.status = options.status;
+    this.request = options.request;
   }
+}
+
+export function cancelled(): VogentError {
+  return new VogentError('cancelled', 'The request was cancelled.');
 }
 
 export function isVogentError(value: unknown, kind?: VogentErrorKind): value is VogentError {

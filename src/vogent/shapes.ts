@@ -1,7 +1,5 @@
 // Response shapes, checked where they enter the extension: anything that passes is safe to render.
 
-export const KNOWN_TYPES = ['PSTN', 'SIP_USERNAME'] as const;
-
 export interface PhoneNumber {
   id: string;
   /** E.164 for PSTN, the SIP username for SIP_USERNAME. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Fault } from '../fake-api/server';
-import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, stub, useVogent } from './support';
+import { GOOD_KEY, children, extension, group, keyChange, removeKey, row, rows, setting, stub, useVogent } from './support';
 
 /** Clicks a message item's command, as a user clicking "Retry" would. */
 async function click(label: string, items: Awaited<ReturnType<typeof children>>): Promise<void> {
@@ -25,7 +25,7 @@ describe('Fault matrix: the view says what went wrong, and Retry works once the 
     ['400 with a text body', { status: 400, body: 'Bad request: unknown cursor' }, /^Vogent refused the request \(400\): Bad request: unknown cursor$/],
     ['422 with a JSON body', { status: 422, body: { error: 'Validation failed' } }, /^Vogent refused the request \(422\): Validation failed$/],
     ['422 with a text body', { status: 422, body: 'validation failed: limit' }, /^Vogent refused the request \(422\): validation failed: limit$/],
-    ['404', { status: 404, body: { message: 'No such workspace' } }, /^Not found \(404\): it may have been deleted \(No such workspace\)\.$/],
+    ['404', { status: 404, body: { message: 'No such route' } }, /^Vogent has no GET \/phone_numbers here \(404\): check the vogent\.apiBaseUrl setting\.$/],
     ['429 with a long Retry-After', { status: 429, headers: { 'Retry-After': '120' } }, /^Vogent is limiting requests \(429\); try again in 120 s\.$/],
     ['500', { status: 500, body: { message: 'internal error' }, headers: now }, /^Vogent had a problem \(500\): internal error$/],
     ['503', { status: 503, body: 'down for maintenance', headers: now }, /^Vogent had a problem \(503\): down for maintenance$/],
@@ -104,5 +104,36 @@ describe('Refresh that fails', () => {
     await vscode.commands.executeCommand('vogent.refresh');
     assert.deepEqual(shown, [{ message: 'Could not refresh the phone numbers: Vogent had a problem (500): try later', actions: ['Retry', 'Show Logs'] }]);
     assert.equal((await rows()).length, 2, 'the loaded groups stay');
+  });
+});
+
+describe('Failures do not turn into request loops or stale views', () => {
+  const fake = useVogent();
+
+  it('a next page that keeps failing is asked for again only on Retry, not on every redraw', async () => {
+    // The first page holds fewer SIP usernames than a page's worth, so expanding the group needs more pages.
+    const sip = await group('SIP usernames');
+    fake().inject({ path: '/phone_numbers', status: 400, body: { message: 'bad cursor' }, times: 100 });
+    await children(sip);
+    const sent = fake().requests.length;
+    for (let redraw = 0; redraw < 5; redraw++) {
+      await children();
+      await children(sip);
+    }
+    assert.equal(fake().requests.length, sent, 'redraws sent requests');
+    assert.ok((await children(sip)).some((n) => n.label === 'Vogent refused the request (400): bad cursor'));
+  });
+
+  it('a refresh that ends after the key was removed does not bring the old numbers back', async () => {
+    const ext = await extension();
+    await children(await group('PSTN numbers'));
+    fake().latencyMs = 300;
+    const refresh = vscode.commands.executeCommand('vogent.refresh');
+    await fake().received(fake().requests.length + 1);
+    await removeKey();
+    await refresh;
+    assert.equal(ext.keys.hasKey, false);
+    assert.equal(ext.provider.numbers.size, 0, 'the reloaded numbers of the removed key were adopted');
+    assert.deepEqual(await rows(), []);
   });
 });

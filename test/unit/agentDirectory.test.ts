@@ -41,10 +41,14 @@ describe('AgentDirectory', () => {
     assert.match(error.message, /repeated a page cursor while listing agents/);
   });
 
-  it('can load again after a failure', async () => {
+  it('keeps a failure without asking again until reset, then loads', async () => {
     const agents = directoryFor(fake());
     fake().inject({ status: 500 });
-    await vogentError(agents.load());
+    const first = await vogentError(agents.load());
+    assert.equal(await vogentError(agents.load()), first);
+    assert.equal(agents.error, first);
+    assert.equal(fake().requests.length, 1, 'the failure was not retried on its own');
+    agents.reset();
     assert.equal((await agents.load()).size, 230);
   });
 });

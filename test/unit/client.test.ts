@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
+import { inspect } from 'node:util';
 import { VogentClient } from '../../src/vogent/client';
 import type { VogentErrorKind } from '../../src/vogent/errors';
 import type { Fault } from '../fake-api/server';
@@ -147,7 +148,7 @@ describe('VogentClient', () => {
       ['400 with text', { status: 400, body: 'Bad cursor value' }, 'invalid-request', /\(400\): Bad cursor value/],
       ['422 with detail', { status: 422, body: { detail: 'agentId is unknown' } }, 'invalid-request', /\(422\): agentId is unknown/],
       ['422 with JSON sent as text', { status: 422, body: '{"error":"nope"}', contentType: 'text/plain' }, 'invalid-request', /\(422\): nope$/],
-      ['404', { status: 404, body: { message: 'gone' } }, 'not-found', /Not found \(404\)/],
+      ['404 on a list', { status: 404, body: { message: 'gone' } }, 'not-found', /no GET \/phone_numbers here \(404\): check the vogent\.apiBaseUrl setting/],
       ['500', { status: 500, body: { message: 'boom' } }, 'server', /problem \(500\): boom/],
       ['503 without body', { status: 503 }, 'server', /problem \(503\)\.$/],
       [
@@ -168,6 +169,20 @@ describe('VogentClient', () => {
       });
     }
 
+    it('says a single number may have been deleted on a 404', async () => {
+      const error = await vogentError(clientFor(fake()).getPhoneNumber('pn_missing'));
+      assert.equal(error.kind, 'not-found');
+      assert.equal(error.message, 'Not found (404): it may have been deleted (Phone number pn_missing not found).');
+    });
+
+    it('does not follow a redirect', async () => {
+      fake().inject({ status: 302, headers: { Location: `${fake().url}/agents` } });
+      const error = await vogentError(clientFor(fake()).listPhoneNumbers());
+      assert.equal(error.kind, 'network');
+      assert.match(error.message, /answered with a redirect, which is not followed/);
+      assert.equal(fake().requests.length, 1);
+    });
+
     it('shortens a long text body', async () => {
       fake().inject({ status: 400, body: 'x'.repeat(5000) });
       const error = await vogentError(clientFor(fake()).listPhoneNumbers());
@@ -187,6 +202,21 @@ describe('VogentClient', () => {
         const error = await vogentError(clientFor(fake()).listPhoneNumbers());
         assert.ok(!error.message.includes(KEY), error.message);
         assert.ok(!String(error.stack).includes(KEY));
+      }
+    });
+
+    it('leaves no part of the key in a message cut short, nor anywhere inside the error', async () => {
+      const cut = [
+        { status: 400, body: `${'x'.repeat(190)}${KEY}` },
+        { status: 500, body: { message: `${'y'.repeat(195)}Bearer ${KEY}` } },
+        { status: 200, body: `{"data": "Bearer ${KEY}`, contentType: 'application/json' },
+        { status: 401, body: KEY },
+      ];
+      for (const fault of cut) {
+        fake().inject(fault);
+        const error = await vogentError(clientFor(fake()).listPhoneNumbers());
+        assert.ok(!error.message.includes(KEY.slice(0, 6)), error.message);
+        assert.ok(!inspect(error, { depth: 20, showHidden: true }).includes(KEY), `inspect(${error.kind}) shows the key`);
       }
     });
 
@@ -282,6 +312,13 @@ describe('VogentClient', () => {
         assert.equal(asked, 0);
       });
     }
+
+    it('refuses a setting that is not a string', async () => {
+      const client = new VogentClient({ baseUrl: 42 as unknown as string, userAgent: 't', apiKey: async () => KEY });
+      const error = await vogentError(client.listAgents());
+      assert.equal(error.kind, 'insecure-base-url');
+      assert.match(error.message, /must be a string/);
+    });
 
     it('allows plain http to localhost', async () => {
       const port = new URL(fake().url).port;

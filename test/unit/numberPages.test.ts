@@ -172,11 +172,24 @@ describe('NumberPages', () => {
 
       const next = await pages.reloaded();
       for (const [key, count] of before) assert.ok(next.numbersIn(String(key)).length >= Number(count) || next.complete);
-      assert.ok(removed.every((n) => next.get(n.id) === undefined));
-      assert.equal(next.get(workspace.numbers[0].id)?.agentId, null);
+      const byId = new Map(next.all().map((n) => [n.id, n]));
+      assert.ok(removed.every((n) => !byId.has(n.id)));
+      assert.equal(byId.get(workspace.numbers[0].id)?.agentId, null);
       assert.equal(fake().requests[0].query.cursor, undefined, 'starts from the first page');
       assert.equal(pages.size, 250, 'the old state is untouched until swapped');
+      pages.reset();
+      assert.equal(next.size, workspace.numbers.length, 'resetting the old state leaves the finished reload alone');
     });
+  });
+
+  it('reset also cancels a reload in progress', async () => {
+    const pages = pagesFor(fake());
+    await pages.start();
+    fake().inject({ hang: true });
+    const reload = pages.reloaded();
+    await fake().received(2);
+    pages.reset();
+    assert.equal((await vogentError(reload)).kind, 'cancelled');
   });
 
   it('update replaces a number in place and tells listeners', async () => {

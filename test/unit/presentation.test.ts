@@ -50,7 +50,7 @@ describe('presentation', () => {
     assert.match(sip.tooltip, /Agent: none linked/);
     const other = describeNumber({ id: 'o', number: 'x', type: undefined, agentId: null }, lookup([]));
     assert.equal(other.contextValue, 'phoneNumber other unlinked');
-    assert.match(other.tooltip, /Type: not given/);
+    assert.match(other.tooltip, /Type: No type/);
   });
 
   it('escapes markdown in what the API sent', () => {
