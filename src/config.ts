@@ -31,6 +31,12 @@ export function requestTimeoutMs(): number {
   return Number.isFinite(seconds) && seconds >= 1 && seconds <= 300 ? seconds * 1000 : 15_000;
 }
 
-export function affectsConnection(event: vscode.ConfigurationChangeEvent): boolean {
-  return ['apiBaseUrl', 'pageSize', 'requestTimeoutSeconds'].some((name) => event.affectsConfiguration(`vogent.${name}`));
+/** Settings after which what is loaded no longer holds: another server, or other pages. */
+export function affectsListing(event: vscode.ConfigurationChangeEvent): boolean {
+  return event.affectsConfiguration('vogent.apiBaseUrl') || event.affectsConfiguration('vogent.pageSize');
+}
+
+/** Settings the client is built with. */
+export function affectsClient(event: vscode.ConfigurationChangeEvent): boolean {
+  return affectsListing(event) || event.affectsConfiguration('vogent.requestTimeoutSeconds');
 }

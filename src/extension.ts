@@ -7,7 +7,7 @@ import { loadMore } from './commands/loadMore';
 import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
 import { setApiKey } from './commands/setApiKey';
-import { affectsConnection, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
+import { affectsClient, affectsListing, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
 import { createLog, logExchange } from './log';
 import { PhoneNumbersProvider, VIEW_ID, type Node } from './tree/phoneNumbersProvider';
 import { VogentClient } from './vogent/client';
@@ -43,9 +43,8 @@ export function activate(context: vscode.ExtensionContext): VogentExtension {
     view,
     keys.onDidChange(() => provider.reset()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!affectsConnection(event)) return;
-      client = undefined;
-      provider.reset();
+      if (affectsClient(event)) client = undefined;
+      if (affectsListing(event)) provider.reset();
     }),
     command('vogent.setApiKey', setApiKey({ keys, clientWithKey: (key) => clientFor(async () => key) })),
     command('vogent.clearApiKey', clearApiKey(keys)),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isVogentError } from '../vogent/errors';
 
 /** A line of text in the tree: an error, or an action such as Retry or Show Logs. */
 export class MessageItem extends vscode.TreeItem {
@@ -7,16 +8,20 @@ export class MessageItem extends vscode.TreeItem {
     this.id = id;
     this.iconPath = new vscode.ThemeIcon(icon, icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
     this.command = command;
-    this.tooltip = tooltip ?? label;
+    if (tooltip) this.tooltip = tooltip;
     this.contextValue = 'message';
   }
 }
 
-/** The error and what the user can do about it. */
+/** The error and what the user can do about it: retry, or fix the setting that caused it. */
 export function errorItems(scope: string, error: Error, retry: vscode.Command): MessageItem[] {
+  const fix: vscode.Command =
+    isVogentError(error, 'insecure-base-url')
+      ? { command: 'workbench.action.openSettings', title: 'Open Settings', arguments: ['vogent.apiBaseUrl'] }
+      : retry;
   return [
     new MessageItem(`${scope}:error`, error.message, 'error', undefined, error.message),
-    new MessageItem(`${scope}:retry`, 'Retry', 'refresh', retry),
+    new MessageItem(`${scope}:retry`, fix.title, fix === retry ? 'refresh' : 'settings-gear', fix),
     new MessageItem(`${scope}:logs`, 'Show Logs', 'output', { command: 'vogent.showLogs', title: 'Show Logs' }),
   ];
 }

@@ -34,7 +34,7 @@ describe('Key safety', () => {
       await setting('apiBaseUrl', `http://127.0.0.2:${port}/api`);
       const shown = await children();
       assert.equal(row(shown[0]), `Refusing to send the API key to http://127.0.0.2:${port}: the API base URL must use https (plain http only for localhost).`);
-      assert.deepEqual(shown.slice(1).map(row), ['Retry', 'Show Logs']);
+      assert.deepEqual(shown.slice(1).map(row), ['Open Settings', 'Show Logs']);
       assert.equal(trapped.connections(), 0);
     } finally {
       await trapped.close();
