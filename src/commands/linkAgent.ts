@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
-import { numberOf, pickNumber } from './pickNumber';
+import { linkedNumberOf, numberOf, pickNumber } from './pickNumber';
 import { reportError } from './reportError';
 
 interface AgentPick extends vscode.QuickPickItem {
@@ -21,13 +21,8 @@ export function linkAgent(provider: PhoneNumbersProvider) {
 /** Unlinks a number from its agent, after a modal confirmation. */
 export function unlinkAgent(provider: PhoneNumbersProvider) {
   return async (target?: unknown): Promise<void> => {
-    const number =
-      numberOf(target) ?? (await pickNumber(provider, { title: 'Unlink Agent: pick a number', only: (n) => n.agentId !== null }));
+    const number = await linkedNumberOf(provider, target, 'Unlink Agent: pick a number');
     if (!number) return;
-    if (number.agentId === null) {
-      void vscode.window.showInformationMessage(`${number.number} is not linked to an agent.`);
-      return;
-    }
     const agentName = provider.agentDirectory.get(number.agentId)?.name ?? number.agentId;
     const choice = await vscode.window.showWarningMessage(
       `Unlink ${number.number} from ${agentName}?`,

@@ -2,18 +2,13 @@ import * as vscode from 'vscode';
 import { agentUrlTemplate } from '../config';
 import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
 import { agentUrl } from '../vogent/agentUrl';
-import { numberOf, pickNumber } from './pickNumber';
+import { linkedNumberOf } from './pickNumber';
 
 /** Opens the dashboard page of a number's agent, from the `vogent.agentUrlTemplate` setting. */
 export function openAgent(provider: PhoneNumbersProvider) {
   return async (target?: unknown): Promise<void> => {
-    const number =
-      numberOf(target) ?? (await pickNumber(provider, { title: 'Open Linked Agent', only: (n) => n.agentId !== null }));
+    const number = await linkedNumberOf(provider, target, 'Open Linked Agent');
     if (!number) return;
-    if (number.agentId === null) {
-      void vscode.window.showInformationMessage(`${number.number} is not linked to an agent.`);
-      return;
-    }
     const url = agentUrl(agentUrlTemplate(), number.agentId);
     if (url instanceof Error) {
       const choice = await vscode.window.showErrorMessage(url.message, 'Open Settings');

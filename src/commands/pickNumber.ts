@@ -18,6 +18,24 @@ export function numberOf(target: unknown): PhoneNumber | undefined {
 }
 
 /**
+ * The linked number a command was given, or one picked among the linked numbers. An unlinked number
+ * gets a message instead of a broken action.
+ */
+export async function linkedNumberOf(
+  provider: PhoneNumbersProvider,
+  target: unknown,
+  title: string,
+): Promise<(PhoneNumber & { agentId: string }) | undefined> {
+  const number = numberOf(target) ?? (await pickNumber(provider, { title, only: (n) => n.agentId !== null }));
+  if (!number) return undefined;
+  if (number.agentId === null) {
+    void vscode.window.showInformationMessage(`${number.number} is not linked to an agent.`);
+    return undefined;
+  }
+  return { ...number, agentId: number.agentId };
+}
+
+/**
  * A quick pick over all the workspace's numbers, not only the loaded pages: it shows what is loaded
  * at once, stays busy while the remaining pages arrive, and matches number, agent, type and id.
  */
