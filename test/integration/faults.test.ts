@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Fault } from '../fake-api/server';
-import { GOOD_KEY, children, extension, group, keyChange, removeKey, row, rows, setting, stub, useVogent } from './support';
+import { sampleWorkspace } from '../fake-api/data';
+import { startFakeVogent, type Fault } from '../fake-api/server';
+import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, stub, useVogent } from './support';
 
 /** Clicks a message item's command, as a user clicking "Retry" would. */
 async function click(label: string, items: Awaited<ReturnType<typeof children>>): Promise<void> {
@@ -124,16 +125,21 @@ describe('Failures do not turn into request loops or stale views', () => {
     assert.ok((await children(sip)).some((n) => n.label === 'Vogent refused the request (400): bad cursor'));
   });
 
-  it('a refresh that ends after the key was removed does not bring the old numbers back', async () => {
+  it('a refresh that ends after the settings changed does not bring the old numbers back', async () => {
     const ext = await extension();
     await children(await group('PSTN numbers'));
-    fake().latencyMs = 300;
-    const refresh = vscode.commands.executeCommand('vogent.refresh');
-    await fake().received(fake().requests.length + 1);
-    await removeKey();
-    await refresh;
-    assert.equal(ext.keys.hasKey, false);
-    assert.equal(ext.provider.numbers.size, 0, 'the reloaded numbers of the removed key were adopted');
-    assert.deepEqual(await rows(), []);
+    const other = await startFakeVogent({ workspace: sampleWorkspace(30), apiKeys: [GOOD_KEY] });
+    try {
+      fake().latencyMs = 300;
+      const refresh = vscode.commands.executeCommand('vogent.refresh');
+      await fake().received(fake().requests.length + 1);
+      await setting('apiBaseUrl', other.url);
+      await refresh;
+      assert.equal(ext.provider.numbers.size, 0, 'the reload from the old server was adopted');
+      const count = (type: string) => other.workspace.numbers.filter((n) => n.type === type).length;
+      assert.deepEqual(await rows(), [`PSTN numbers — ${count('PSTN')}`, `SIP usernames — ${count('SIP_USERNAME')}`]);
+    } finally {
+      await other.close();
+    }
   });
 });
