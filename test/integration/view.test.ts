@@ -86,6 +86,33 @@ describe('Phone Numbers view', () => {
       assert.equal(fake().requests.length, 1);
     });
 
+    it('saves nothing when the prompt is closed while the key is being checked', async () => {
+      // A stand-in input box, so the test can press Enter and then Escape while the check is in flight.
+      const listeners: { accept?: () => unknown; hide?: () => unknown } = {};
+      let shown = (): void => undefined;
+      const opened = new Promise<void>((resolve) => (shown = resolve));
+      const box = {
+        value: GOOD_KEY,
+        onDidChangeValue: () => ({ dispose() {} }),
+        onDidAccept: (listener: () => unknown) => ((listeners.accept = listener), { dispose() {} }),
+        onDidHide: (listener: () => unknown) => ((listeners.hide = listener), { dispose() {} }),
+        show: () => shown(),
+        hide: () => listeners.hide?.(),
+        dispose: () => undefined,
+      };
+      stub(vscode.window, 'createInputBox', (() => box) as unknown as typeof vscode.window.createInputBox);
+      fake().inject({ path: '/phone_numbers', latencyMs: 200 });
+      const command = vscode.commands.executeCommand('vogent.setApiKey');
+      await opened;
+      const checking = listeners.accept?.();
+      await fake().received(1);
+      box.hide();
+      await command;
+      await checking;
+      assert.equal((await extension()).keys.hasKey, false);
+      assert.equal(await (await extension()).keys.get(), undefined);
+    });
+
     it('offers to save a key it could not check when Vogent is unreachable', async () => {
       await fake().close();
       const asked: string[] = [];
