@@ -158,6 +158,33 @@ describe('The Vogent sidebar, as a person uses it', () => {
     assert.equal(await row('PSTN numbers').count(), 0);
   });
 
+  it('when Vogent later rejects the key, the view says so and Replace API Key recovers', async () => {
+    await runCommand('Vogent: Set API Key');
+    const input = page.locator('.quick-input-widget input[type="password"]');
+    await input.fill(KEY);
+    await input.press('Enter');
+    await row('PSTN numbers').waitFor();
+    fake.apiKeys.clear();
+    await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').click();
+    const replace = view().getByRole('button', { name: 'Replace API Key' });
+    await replace.waitFor();
+    await assertVisibleText(view(), 'The API key was rejected by Vogent');
+    await shot('rejected.png');
+    fake.apiKeys.add('vk_replacement_key');
+    await replace.click();
+    await input.fill('vk_replacement_key');
+    await input.press('Enter');
+    await row('PSTN numbers').waitFor();
+  });
+
+  it('an empty workspace gets a welcome that points to the dashboard', async () => {
+    fake.workspace.numbers = [];
+    await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').click();
+    await assertVisibleText(view(), 'This Vogent workspace has no phone numbers yet.');
+    await view().getByRole('button', { name: 'Open the Vogent Dashboard' }).waitFor();
+    await shot('no-numbers.png');
+  });
+
   async function clipboard(): Promise<string> {
     return page.evaluate(() => navigator.clipboard.readText());
   }
