@@ -136,7 +136,7 @@ describe('Phone Numbers view', () => {
       const firstPage = workspace.numbers.slice(0, 100);
       const count = (type: string) => firstPage.filter((n) => n.type === type).length;
       assert.deepEqual(await rows(), [`PSTN numbers — ${count('PSTN')} so far`, `SIP usernames — ${count('SIP_USERNAME')} so far`]);
-      assert.equal(numberRequests(fake()).length, 1);
+      assert.equal(numberRequests(fake()).filter((r) => r.query.cursor === undefined).length, 1, 'the first page once');
     });
 
     it('expanding each group and loading more until done shows exactly the server\'s numbers, one request per page', async () => {
