@@ -142,7 +142,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     if (!this.ready() || !pages.started || pages.size === 0) return this.reset();
     const hadError = pages.error !== undefined || this.agents.error !== undefined;
     const agents = new AgentDirectory(this.agentPage);
-    const agentsBefore = JSON.stringify([...this.agents.list()]);
+    const agentsBefore = JSON.stringify(this.agents.list());
     const before = new Map(pages.groups().map((g) => [g.key, JSON.stringify(g.numbers)]));
     // Agent names are a nicety: their failure shows in the groups, it does not fail the refresh.
     const names = this.agents.loaded ? agents.load().catch(() => undefined) : undefined;
@@ -157,7 +157,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
     if (pages !== this.pages) return next.reset();
     this.adopt(next, agents);
     const groups = next.groups();
-    if (hadError || groups.map((g) => g.key).join('\n') !== this.shownKeys) return this.changed.fire(undefined);
+    if (hadError || keysOf(groups) !== this.shownKeys) return this.changed.fire(undefined);
     const agentsChanged = JSON.stringify(agents.list()) !== agentsBefore;
     for (const group of groups) {
       const node = this.groupNodes.get(group.key);
@@ -185,7 +185,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
       return pages.error ? errorItems('root', pages.error, RETRY_ROOT) : [];
     }
     const groups = pages.groups();
-    this.shownKeys = groups.map((g) => g.key).join('\n');
+    this.shownKeys = keysOf(groups);
     if (pages.complete && pages.size === 0) return this.showNoNumbers(true);
     await this.showNoNumbers(false);
     return groups.map((group) => {
@@ -223,7 +223,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
   private onPagesChanged(): void {
     if (this.shownKeys === undefined) return;
     const groups = this.pages.groups();
-    if (groups.map((g) => g.key).join('\n') !== this.shownKeys || this.pages.error?.message !== this.shownError) {
+    if (keysOf(groups) !== this.shownKeys || this.pages.error?.message !== this.shownError) {
       this.changed.fire(undefined);
       return;
     }
@@ -297,4 +297,9 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<Node>, vsco
   private withProgress<T>(work: Promise<T>): Promise<T> {
     return Promise.resolve(vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => work));
   }
+}
+
+/** The groups a render showed, as one comparable value. */
+function keysOf(groups: { key: GroupKey }[]): string {
+  return groups.map((g) => g.key).join('\n');
 }
