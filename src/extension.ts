@@ -12,7 +12,10 @@ import { createLog, logExchange } from './log';
 import { PhoneNumbersProvider, VIEW_ID, type Node } from './tree/phoneNumbersProvider';
 import { VogentClient } from './vogent/client';
 
-/** What activate returns: the parts the integration tests look at. */
+/**
+ * What activate returns to the extension's own test suites, and only to them: any installed extension
+ * can call `activate()`, and these parts reach the key.
+ */
 export interface VogentExtension {
   provider: PhoneNumbersProvider;
   view: vscode.TreeView<Node>;
@@ -22,8 +25,9 @@ export interface VogentExtension {
 }
 
 // Activation wires things together and does no network I/O: loading starts when the view is shown.
-export function activate(context: vscode.ExtensionContext): VogentExtension {
+export function activate(context: vscode.ExtensionContext): VogentExtension | undefined {
   const started = performance.now();
+  const testing = context.extensionMode === vscode.ExtensionMode.Test;
   const log = createLog();
   const keys = new ApiKeyStore(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
@@ -46,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension {
       if (affectsClient(event)) client = undefined;
       if (affectsListing(event)) provider.reset();
     }),
-    command('vogent.setApiKey', setApiKey({ keys, clientWithKey: (key) => clientFor(async () => key) })),
+    command('vogent.setApiKey', setApiKey({ keys, clientWithKey: (key) => clientFor(async () => key), acceptsArgument: testing })),
     command('vogent.clearApiKey', clearApiKey(keys)),
     command('vogent.refresh', refresh(provider)),
     command('vogent.loadMore', loadMore(provider)),
@@ -60,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension {
   );
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return { provider, view, keys, activationMs };
+  return testing ? { provider, view, keys, activationMs } : undefined;
 }
 
 export function deactivate(): void {

@@ -7,6 +7,8 @@ export interface SetApiKeyDeps {
   keys: ApiKeyStore;
   /** A client that sends the given key, for the check before saving. */
   clientWithKey: (key: string) => VogentClient;
+  /** Test mode only: another extension must not be able to plant a key of its choosing. */
+  acceptsArgument: boolean;
 }
 
 type Verdict = { ok: true } | { ok: false; rejected: boolean; message: string };
@@ -15,11 +17,11 @@ const PROMPT = 'Paste an API key from the Vogent dashboard (https://app.vogent.a
 
 /**
  * Asks for a key, checks it with one cheap call, and saves it only if Vogent accepts it (or, when
- * Vogent cannot be reached, if the user says so). A key passed as an argument skips the prompt.
+ * Vogent cannot be reached, if the user says so). In test mode a key passed as an argument skips the prompt.
  */
 export function setApiKey(deps: SetApiKeyDeps) {
   return async (key?: unknown): Promise<void> => {
-    if (typeof key === 'string' && key.trim() !== '') {
+    if (deps.acceptsArgument && typeof key === 'string' && key.trim() !== '') {
       const verdict = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Checking the Vogent API key…' },
         () => check(deps, key.trim()),

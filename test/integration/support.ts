@@ -9,9 +9,11 @@ export const EXTENSION_ID = 'vogent.vogent-phone-numbers';
 export const GOOD_KEY = 'vk_integration_Gz81nQp4';
 
 export async function extension(): Promise<VogentExtension> {
-  const ext = vscode.extensions.getExtension<VogentExtension>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<VogentExtension | undefined>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
-  return ext.isActive ? ext.exports : ext.activate();
+  const parts = ext.isActive ? ext.exports : await ext.activate();
+  assert.ok(parts, 'the extension exports its parts in test mode');
+  return parts;
 }
 
 /** Changes a user setting and waits until the change has reached the extension host. */
