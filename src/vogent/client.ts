@@ -1,15 +1,15 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { checkBaseUrl } from './baseUrl';
 import { VogentError, cancelled, detailFromBody, redact } from './errors';
-import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber } from './shapes';
+import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber, type SkippedRecord } from './shapes';
 
 export interface ClientOptions {
   baseUrl: string;
   /** Asked before every call, so a replaced key takes effect at once. */
   apiKey: () => Promise<string | undefined>;
   userAgent: string;
-  /** Per attempt. */
-  timeoutMs?: number;
+  /** Per attempt; read for each request, so a changed setting applies at once. */
+  timeoutMs?: number | (() => number);
   /** Retries of a 429/5xx or network failure. */
   retryLimit?: number;
   /** A Retry-After longer than this is not waited for: the call fails as rate-limited instead. */
@@ -108,6 +108,7 @@ export class VogentClient {
         searchParams: call.searchParams,
         json: call.json,
         signal: call.signal,
+        timeout: this.timeoutMs,
         context: { apiKey },
       });
       body = await this.bounded(readText(response), response);
@@ -115,7 +116,7 @@ export class VogentClient {
       throw await this.describe(error, call, apiKey);
     }
     try {
-      return check(JSON.parse(body), 'response');
+      return withoutKey(check(JSON.parse(body), 'response'), apiKey);
     } catch (error) {
       // No cause attached: a JSON.parse error quotes the body, which may hold anything.
       const reason = error instanceof ShapeError ? error.message : 'the body is not valid JSON';
@@ -124,7 +125,8 @@ export class VogentClient {
   }
 
   private get timeoutMs(): number {
-    return this.options.timeoutMs ?? 15_000;
+    const { timeoutMs } = this.options;
+    return (typeof timeoutMs === 'function' ? timeoutMs() : timeoutMs) ?? 15_000;
   }
 
   /** ky's timeout ends when headers arrive; a body that never finishes must not hang the call. */
@@ -161,7 +163,9 @@ export class VogentClient {
       const text = await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => '');
       const detail = detailFromBody(redact(text, apiKey));
       const because = detail ? `: ${detail}` : '.';
-      if (status === 401 || status === 403) return wrap('unauthorized', `Vogent rejected the API key (${status})${because}`, status);
+      if (status === 401) return wrap('unauthorized', `Vogent rejected the API key (401)${because}`, status);
+      // Only the caller knows whether a 403 means a useless key (on the listing) or one missing permission (a write).
+      if (status === 403) return wrap('forbidden', `Vogent refused this for the API key's permissions (403)${because}`, status);
       if (status === 404 && call.method === 'get' && !call.path.includes('/')) {
         return wrap('not-found', `Vogent has no ${request} here (404): check the vogent.apiBaseUrl setting.`, status);
       }
@@ -185,6 +189,14 @@ export class VogentClient {
     }
     return wrap('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/** A skipped record is logged by what it said of itself, which may echo anything, the key too. */
+function withoutKey<T>(value: T, apiKey: string): T {
+  const { skipped } = value as { skipped?: SkippedRecord[] };
+  if (!skipped) return value;
+  const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, apiKey));
+  return { ...value, skipped: skipped.map((r) => ({ id: clean(r.id), type: clean(r.type), reason: r.reason })) };
 }
 
 function tryCheckBaseUrl(raw: unknown): URL | VogentError {

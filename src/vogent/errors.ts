@@ -1,5 +1,6 @@
 export type VogentErrorKind =
   | 'unauthorized'
+  | 'forbidden'
   | 'invalid-request'
   | 'not-found'
   | 'rate-limited'

@@ -12,12 +12,22 @@ export interface PhoneNumber {
 export interface Agent {
   id: string;
   name: string;
-  language: string;
+  /** Only ever shown as a description: a record without one is still a usable agent. */
+  language: string | undefined;
+}
+
+/** A record of a page that could not be read: skipped, and reported with what it said of itself. */
+export interface SkippedRecord {
+  id: string | undefined;
+  /** The record's `type`, when it is a string: the group it would have been shown in. */
+  type: string | undefined;
+  reason: string;
 }
 
 export interface Page<T> {
   data: T[];
   cursor: string | null;
+  skipped: SkippedRecord[];
 }
 
 /** Thrown by the checks below; the client turns it into a `bad-response` error. */
@@ -53,16 +63,36 @@ export const phoneNumber: Checker<PhoneNumber> = (value, where) => {
 
 export const agent: Checker<Agent> = (value, where) => {
   const o = record(value, where);
-  return { id: nonEmpty(o.id, `${where}.id`), name: text(o.name, `${where}.name`), language: text(o.language, `${where}.language`) };
+  const language = o.language === undefined || o.language === null ? undefined : text(o.language, `${where}.language`);
+  return { id: nonEmpty(o.id, `${where}.id`), name: text(o.name, `${where}.name`), language };
 };
 
+/**
+ * A page's envelope is checked strictly (a wrong one is an error: reading it as the end would cap the
+ * list), each record on its own: a record that fails its check is skipped, so one bad record cannot
+ * block the listing.
+ */
 export function page<T>(item: Checker<T>): Checker<Page<T>> {
   return (value, where) => {
     const o = record(value, where);
     if (!Array.isArray(o.data)) throw new ShapeError(`${where}.data should be a list`);
-    // A missing cursor is an error, not "last page": reading it as the end would silently cap the list.
     if (!('cursor' in o)) throw new ShapeError(`${where}.cursor is missing`);
     const cursor = o.cursor === null ? null : nonEmpty(o.cursor, `${where}.cursor`);
-    return { data: o.data.map((entry, i) => item(entry, `${where}.data[${i}]`)), cursor };
+    const data: T[] = [];
+    const skipped: SkippedRecord[] = [];
+    o.data.forEach((entry, i) => {
+      try {
+        data.push(item(entry, `data[${i}]`));
+      } catch (error) {
+        if (!(error instanceof ShapeError)) throw error;
+        skipped.push({ id: field(entry, 'id'), type: field(entry, 'type'), reason: error.message });
+      }
+    });
+    return { data, cursor, skipped };
   };
+}
+
+function field(entry: unknown, name: string): string | undefined {
+  const value = typeof entry === 'object' && entry !== null ? (entry as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
