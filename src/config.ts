@@ -31,12 +31,7 @@ export function requestTimeoutMs(): number {
   return Number.isFinite(seconds) && seconds >= 1 && seconds <= 300 ? seconds * 1000 : 15_000;
 }
 
-/** Settings after which what is loaded no longer holds: another server, or other pages. */
+/** Settings after which what is loaded no longer holds: another server, or other pages. The timeout is read per request. */
 export function affectsListing(event: vscode.ConfigurationChangeEvent): boolean {
   return event.affectsConfiguration('vogent.apiBaseUrl') || event.affectsConfiguration('vogent.pageSize');
-}
-
-/** Settings the client is built with. */
-export function affectsClient(event: vscode.ConfigurationChangeEvent): boolean {
-  return affectsListing(event) || event.affectsConfiguration('vogent.requestTimeoutSeconds');
 }

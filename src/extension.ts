@@ -7,9 +7,11 @@ import { loadMore } from './commands/loadMore';
 import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
 import { setApiKey } from './commands/setApiKey';
-import { affectsClient, affectsListing, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
-import { createLog, logExchange } from './log';
-import { PhoneNumbersProvider, VIEW_ID, type Node } from './tree/phoneNumbersProvider';
+import { affectsListing, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
+import { VogentConnection } from './connection/vogentConnection';
+import { publishContextKeys } from './contextKeys';
+import { createLog, logError, logExchange } from './log';
+import { PhoneNumbersProvider, VIEW_ID, type TreeNode } from './tree/phoneNumbersProvider';
 import { VogentClient } from './vogent/client';
 
 /**
@@ -17,14 +19,15 @@ import { VogentClient } from './vogent/client';
  * can call `activate()`, and these parts reach the key.
  */
 export interface VogentExtension {
+  connection: VogentConnection;
   provider: PhoneNumbersProvider;
-  view: vscode.TreeView<Node>;
+  view: vscode.TreeView<TreeNode>;
   keys: ApiKeyStore;
   /** How long activate() took, also written to the log. */
   activationMs: number;
 }
 
-// Activation wires things together and does no network I/O: loading starts when the view is shown.
+// Activation wires things together and does no I/O: loading starts when the view is shown.
 export function activate(context: vscode.ExtensionContext): VogentExtension | undefined {
   const started = performance.now();
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
@@ -33,38 +36,43 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const userAgent = `vogent-phone-numbers-vscode/${version} (VS Code ${vscode.version})`;
   const clientFor = (apiKey: () => Promise<string | undefined>) =>
-    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, timeoutMs: requestTimeoutMs(), onExchange: (e) => logExchange(log, e) });
-
-  let client: VogentClient | undefined;
-  const provider = new PhoneNumbersProvider({ client: () => (client ??= clientFor(() => keys.get())), keys, log, pageSize });
+    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, timeoutMs: requestTimeoutMs, onExchange: (e) => logExchange(log, e) });
+  const connection = new VogentConnection({
+    key: keys,
+    client: clientFor,
+    pageSize,
+    log: { warn: (message) => log.warn(message), error: (what, error) => logError(log, what, error) },
+  });
+  const provider = new PhoneNumbersProvider(connection);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
 
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
     log,
     keys,
+    { dispose: () => connection.dispose() },
     provider,
     view,
-    keys.onDidChange(() => provider.reset()),
+    publishContextKeys(connection),
+    keys.onDidChange(() => connection.reset()),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsClient(event)) client = undefined;
-      if (affectsListing(event)) provider.reset();
+      if (affectsListing(event)) connection.reset();
     }),
-    command('vogent.setApiKey', setApiKey({ keys, clientWithKey: (key) => clientFor(async () => key), acceptsArgument: testing })),
+    command('vogent.setApiKey', setApiKey({ keys, connection, clientWithKey: (key) => clientFor(async () => key), acceptsArgument: testing })),
     command('vogent.clearApiKey', clearApiKey(keys)),
-    command('vogent.refresh', refresh(provider)),
-    command('vogent.loadMore', loadMore(provider)),
+    command('vogent.refresh', refresh(connection)),
+    command('vogent.loadMore', loadMore(connection)),
     command('vogent.showLogs', () => log.show(true)),
-    command('vogent.copyNumber', copyNumber(provider)),
+    command('vogent.copyNumber', copyNumber(connection)),
     command('vogent.copyNumberId', copyNumberId()),
     command('vogent.copySelectedNumber', copySelectedNumber(view)),
-    command('vogent.openAgent', openAgent(provider)),
-    command('vogent.linkAgent', linkAgent(provider)),
-    command('vogent.unlinkAgent', unlinkAgent(provider)),
+    command('vogent.openAgent', openAgent(connection)),
+    command('vogent.linkAgent', linkAgent(connection)),
+    command('vogent.unlinkAgent', unlinkAgent(connection)),
   );
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return testing ? { provider, view, keys, activationMs } : undefined;
+  return testing ? { connection, provider, view, keys, activationMs } : undefined;
 }
 
 export function deactivate(): void {

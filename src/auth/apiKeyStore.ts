@@ -1,19 +1,20 @@
+import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { KeySource } from '../connection/vogentConnection';
 
 const SECRET = 'vogent.apiKey';
 
 /**
- * The one owner of the API key. It lives only in SecretStorage; this class mirrors whether there is
- * one (and whether Vogent rejected it) into context keys for the welcome views and menus.
+ * The one owner of the API key: it lives only in SecretStorage. Remembers a digest of the stored key
+ * (never the key), so that a change is announced exactly once, whether it was made in this window
+ * or another, and also when SecretStorage skips writing a value equal to the stored one.
  */
-export class ApiKeyStore implements vscode.Disposable {
-  private present = false;
-  private rejectedKey = false;
-  private changes = 0;
+export class ApiKeyStore implements KeySource, vscode.Disposable {
+  private digest: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
-  /** Fires when the key is set, replaced or removed, in this window or another. */
+  /** Fires when the key is set, replaced or removed, in this window or another, and when it is stored again. */
   readonly onDidChange = this.changed.event;
 
   /** Settles once the store knows whether a key is stored. */
@@ -22,68 +23,29 @@ export class ApiKeyStore implements vscode.Disposable {
   constructor(private readonly secrets: vscode.SecretStorage) {
     this.subscription = secrets.onDidChange(async (event) => {
       if (event.key !== SECRET) return;
-      this.changes++;
-      this.rejectedKey = false;
-      await this.sync();
+      const digest = digestOf(await this.read());
+      if (digest === this.digest) return;
+      this.digest = digest;
       this.changed.fire();
     });
-    this.ready = this.sync();
-  }
-
-  /**
-   * Changes with every change of the key, announced by SecretStorage (for this window's changes too):
-   * a failure seen under an older version says nothing of the current key.
-   */
-  get version(): number {
-    return this.changes;
-  }
-
-  /** Reads whether a key is stored (no network), and sets the context keys. */
-  private async sync(): Promise<void> {
-    try {
-      this.present = (await this.secrets.get(SECRET)) !== undefined;
-    } catch {
-      // Secret storage unavailable (e.g. no keyring): behave as if no key were set, so the welcome asks for one.
-      this.present = false;
-    }
-    await this.publish();
+    this.ready = this.read().then((key) => (this.digest = digestOf(key)), () => undefined).then(() => this.changed.fire());
   }
 
   get hasKey(): boolean {
-    return this.present;
-  }
-
-  get rejected(): boolean {
-    return this.rejectedKey;
+    return this.digest !== undefined;
   }
 
   get(): Promise<string | undefined> {
     return Promise.resolve(this.secrets.get(SECRET));
   }
 
-  async store(key: string): Promise<void> {
-    await this.secrets.store(SECRET, key);
-    this.present = true;
-    this.rejectedKey = false;
-    await this.publish();
+  /** Stores the key and announces it, also when it equals the stored one: a rejected key entered again is tried again. */
+  store(key: string): Promise<void> {
+    return this.write(digestOf(key), () => this.secrets.store(SECRET, key));
   }
 
-  async remove(): Promise<void> {
-    await this.secrets.delete(SECRET);
-    this.present = false;
-    this.rejectedKey = false;
-    await this.publish();
-  }
-
-  /**
-   * Vogent answered 401/403 to a request sent under key `version`: unless the key has changed since,
-   * the view shows "rejected" and sends nothing until the key changes.
-   */
-  async markRejected(version: number): Promise<void> {
-    if (this.rejectedKey || version !== this.changes) return;
-    this.rejectedKey = true;
-    await this.publish();
-    this.changed.fire();
+  remove(): Promise<void> {
+    return this.write(undefined, () => this.secrets.delete(SECRET));
   }
 
   dispose(): void {
@@ -91,8 +53,29 @@ export class ApiKeyStore implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private async publish(): Promise<void> {
-    await vscode.commands.executeCommand('setContext', 'vogent.hasApiKey', this.present);
-    await vscode.commands.executeCommand('setContext', 'vogent.apiKeyRejected', this.rejectedKey);
+  /** The digest is set first, so SecretStorage's echo of this very change is not announced a second time. */
+  private async write(digest: string | undefined, write: () => Thenable<void>): Promise<void> {
+    const before = this.digest;
+    this.digest = digest;
+    try {
+      await write();
+    } catch (error) {
+      this.digest = before;
+      throw error;
+    }
+    this.changed.fire();
   }
+
+  private async read(): Promise<string | undefined> {
+    try {
+      return await this.secrets.get(SECRET);
+    } catch {
+      // Secret storage unavailable (e.g. no keyring): behave as if no key were set, so the welcome asks for one.
+      return undefined;
+    }
+  }
+}
+
+function digestOf(key: string | undefined): string | undefined {
+  return key === undefined ? undefined : createHash('sha256').update(key).digest('base64');
 }

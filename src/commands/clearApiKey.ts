@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ApiKeyStore } from '../auth/apiKeyStore';
+import { reportError } from './reportError';
+import { tell } from './tell';
 
 export function clearApiKey(keys: ApiKeyStore) {
   return async (): Promise<void> => {
@@ -9,7 +11,11 @@ export function clearApiKey(keys: ApiKeyStore) {
       'Remove',
     );
     if (choice !== 'Remove') return;
-    await keys.remove();
-    void vscode.window.setStatusBarMessage('Vogent API key removed', 4000);
+    try {
+      await keys.remove();
+      tell('Vogent API key removed', 'check');
+    } catch (error) {
+      await reportError('Could not remove the key from VS Code\'s secret storage', error);
+    }
   };
 }

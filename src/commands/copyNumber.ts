@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
+import type { VogentConnection } from '../connection/vogentConnection';
 import { numberOf, pickNumber } from './pickNumber';
+import { tell } from './tell';
 
 /** Copies a number: the tree item's, or one picked from all the workspace's numbers. */
-export function copyNumber(provider: PhoneNumbersProvider) {
+export function copyNumber(connection: VogentConnection) {
   return async (target?: unknown): Promise<void> => {
-    const number = numberOf(target) ?? (await pickNumber(provider, { title: 'Copy Phone Number' }));
+    const number = numberOf(target) ?? (await pickNumber(connection, { title: 'Copy Phone Number' }));
     if (number) await copy(number.number);
   };
 }
@@ -23,10 +24,11 @@ export function copySelectedNumber(view: vscode.TreeView<unknown>) {
   return async (): Promise<void> => {
     const number = numberOf(view.selection[0]);
     if (number) await copy(number.number);
+    else tell('Nothing to copy here: select a phone number.', 'info');
   };
 }
 
 async function copy(text: string): Promise<void> {
   await vscode.env.clipboard.writeText(text);
-  vscode.window.setStatusBarMessage(`$(check) Copied ${text}`, 3000);
+  tell(`Copied ${text}`, 'check');
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { agentUrlTemplate } from '../config';
-import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
+import type { VogentConnection } from '../connection/vogentConnection';
 import { agentUrl } from '../vogent/agentUrl';
 import { linkedNumberOf } from './pickNumber';
 
 /** Opens the dashboard page of a number's agent, from the `vogent.agentUrlTemplate` setting. */
-export function openAgent(provider: PhoneNumbersProvider) {
+export function openAgent(connection: VogentConnection) {
   return async (target?: unknown): Promise<void> => {
-    const number = await linkedNumberOf(provider, target, 'Open Linked Agent');
+    const number = await linkedNumberOf(connection, target, 'Open Linked Agent');
     if (!number) return;
     const url = agentUrl(agentUrlTemplate(), number.agentId);
     if (url instanceof Error) {
@@ -15,6 +15,14 @@ export function openAgent(provider: PhoneNumbersProvider) {
       if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'vogent.agentUrlTemplate');
       return;
     }
-    await vscode.env.openExternal(vscode.Uri.parse(url, true));
+    await openVerbatim(url);
   };
+}
+
+/**
+ * A `Uri` decodes its path, so an agent id's encoded `/` (`%2F`) would reach the browser as a path
+ * separator. The extension host also takes the URL as a string and opens that string unchanged.
+ */
+function openVerbatim(url: string): Thenable<boolean> {
+  return vscode.env.openExternal(url as unknown as vscode.Uri);
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
+import type { VogentConnection } from '../connection/vogentConnection';
 import { agentName, typeName } from '../numbers/presentation';
-import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
 import { PhoneNumberItem } from '../tree/phoneNumberItem';
 import { isVogentError } from '../vogent/errors';
 import type { PhoneNumber } from '../vogent/shapes';
 import { reportError } from './reportError';
+import { requireUsableKey } from './requireKey';
 
 interface NumberPick extends vscode.QuickPickItem {
   phoneNumber: PhoneNumber;
@@ -22,11 +23,11 @@ export function numberOf(target: unknown): PhoneNumber | undefined {
  * gets a message instead of a broken action.
  */
 export async function linkedNumberOf(
-  provider: PhoneNumbersProvider,
+  connection: VogentConnection,
   target: unknown,
   title: string,
 ): Promise<(PhoneNumber & { agentId: string }) | undefined> {
-  const number = numberOf(target) ?? (await pickNumber(provider, { title, only: (n) => n.agentId !== null }));
+  const number = numberOf(target) ?? (await pickNumber(connection, { title, only: (n) => n.agentId !== null }));
   if (!number) return undefined;
   if (number.agentId === null) {
     void vscode.window.showInformationMessage(`${number.number} is not linked to an agent.`);
@@ -38,60 +39,63 @@ export async function linkedNumberOf(
 /**
  * A quick pick over all the workspace's numbers, not only the loaded pages: it shows what is loaded
  * at once, stays busy while the remaining pages arrive, and matches number, agent, type and id.
+ * It always lists the connection's current state (a refresh or a new key meanwhile is followed), and
+ * closing it stops the loading it started.
  */
 export async function pickNumber(
-  provider: PhoneNumbersProvider,
+  connection: VogentConnection,
   options: { title: string; only?: (n: PhoneNumber) => boolean },
 ): Promise<PhoneNumber | undefined> {
+  if (!requireUsableKey(connection)) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
-  pick.title = options.title;
-  pick.placeholder = 'Type a number, agent name, type or ID';
-  pick.matchOnDescription = true;
-  pick.matchOnDetail = true;
-  pick.busy = true;
-  let open = true;
-
+  Object.assign(pick, { title: options.title, placeholder: 'Type a number, agent name, type or ID', matchOnDescription: true, matchOnDetail: true, busy: true });
+  const closed = new AbortController();
   const show = () => {
-    const agents = provider.agentDirectory;
     const active = pick.activeItems[0]?.phoneNumber.id;
-    pick.items = provider.numbers
-      .all()
-      .filter(options.only ?? (() => true))
-      .map((n) => ({ phoneNumber: n, label: n.number, description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}` }));
+    pick.items = itemsFor(connection, options.only);
     const keep = pick.items.find((item) => item.phoneNumber.id === active);
     if (keep) pick.activeItems = [keep];
   };
-  const stop = provider.numbers.onDidChange(show);
+  const stop = connection.onDidChange(show);
   show();
-
-  provider.loadAll().then(
+  connection.loadAll(closed.signal).then(
     () => {
       pick.busy = false;
-      show();
       if (pick.items.length === 0) pick.placeholder = 'No matching phone numbers in this workspace';
     },
     (error: unknown) => {
       pick.busy = false;
-      show();
-      // A reset (new key) cancels the load; a closed picker needs no report.
-      if (open && !isVogentError(error, 'cancelled') && !isVogentError(error, 'unauthorized')) {
-        void reportError('Could not load every phone number', error);
-      }
+      if (closed.signal.aborted || isVogentError(error, 'cancelled')) return;
+      if (connection.status !== 'ready') requireUsableKey(connection);
+      else void reportError('Could not load every phone number', error);
     },
   );
+  try {
+    return await chosen(pick);
+  } finally {
+    closed.abort();
+    stop();
+    pick.dispose();
+  }
+}
 
-  const chosen = await new Promise<PhoneNumber | undefined>((resolve) => {
+function itemsFor(connection: VogentConnection, only: ((n: PhoneNumber) => boolean) | undefined): NumberPick[] {
+  const { agents } = connection;
+  const items: NumberPick[] = [];
+  for (const n of connection.numbers.all()) {
+    if (only && !only(n)) continue;
+    items.push({ phoneNumber: n, label: n.number, description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}` });
+  }
+  return items;
+}
+
+function chosen(pick: vscode.QuickPick<NumberPick>): Promise<PhoneNumber | undefined> {
+  return new Promise((resolve) => {
     pick.onDidAccept(() => {
       resolve(pick.selectedItems[0]?.phoneNumber);
       pick.hide();
     });
-    pick.onDidHide(() => {
-      open = false;
-      resolve(undefined);
-    });
+    pick.onDidHide(() => resolve(undefined));
     pick.show();
   });
-  stop();
-  pick.dispose();
-  return chosen;
 }

@@ -5,13 +5,13 @@ export type FetchAgentPage = (cursor: string | undefined, signal: AbortSignal) =
 
 /**
  * Every agent of the workspace, by id: loaded in full the first time a name is needed (the API has no
- * documented way to get one agent), and kept until reset.
+ * documented way to get one agent), and kept for the life of the connection's listing.
  */
 export class AgentDirectory {
   private agents: ReadonlyMap<string, Agent> | undefined;
   private loading: Promise<ReadonlyMap<string, Agent>> | undefined;
   private failure: Error | undefined;
-  private controller = new AbortController();
+  private readonly controller = new AbortController();
 
   constructor(private readonly fetchPage: FetchAgentPage) {}
 
@@ -19,7 +19,10 @@ export class AgentDirectory {
     return this.agents !== undefined;
   }
 
-  /** Why the last load failed; kept (and not retried) until reset, so a failing API is not asked again on every render. */
+  /**
+   * Why the last load failed. Rendering reads it and does not retry on its own, so a failing API is not
+   * asked again on every redraw; an action that needs the agents calls `load()`, which tries again.
+   */
   get error(): Error | undefined {
     return this.failure;
   }
@@ -33,16 +36,17 @@ export class AgentDirectory {
     return [...(this.agents?.values() ?? [])];
   }
 
-  /** Loads every page once; callers that arrive meanwhile share the load. A failure stands until reset. */
+  /** Loads every page once; callers that arrive meanwhile share the load. After a failure, loads again. */
   load(): Promise<ReadonlyMap<string, Agent>> {
     if (this.agents) return Promise.resolve(this.agents);
-    if (this.failure) return Promise.reject(this.failure);
     if (!this.loading) {
       const { signal } = this.controller;
       const load = this.fetchAll(signal);
       this.loading = load;
       load.then(
-        () => undefined,
+        (agents) => {
+          if (!signal.aborted) [this.agents, this.failure] = [agents, undefined];
+        },
         (error: unknown) => {
           if (!signal.aborted) this.failure = error instanceof Error ? error : new Error(String(error));
         },
@@ -53,12 +57,9 @@ export class AgentDirectory {
     return this.loading;
   }
 
-  reset(): void {
+  /** Cancels a load in flight; this directory is not used again. */
+  dispose(): void {
     this.controller.abort();
-    this.controller = new AbortController();
-    this.agents = undefined;
-    this.loading = undefined;
-    this.failure = undefined;
   }
 
   private async fetchAll(signal: AbortSignal): Promise<ReadonlyMap<string, Agent>> {
@@ -71,7 +72,6 @@ export class AgentDirectory {
       for (const agent of page.data) agents.set(agent.id, agent);
       cursor = page.cursor ?? undefined;
     } while (cursor !== undefined);
-    if (!signal.aborted) this.agents = agents;
     return agents;
   }
 }

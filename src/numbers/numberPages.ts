@@ -5,26 +5,21 @@ import { KNOWN_GROUPS, compareGroupKeys, groupKeyOf, type GroupKey } from './gro
 
 export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<PhoneNumber>>;
 
-export interface NumberGroup {
-  key: GroupKey;
-  numbers: PhoneNumber[];
-}
-
 /**
- * The phone numbers loaded so far, and how to load more. One owner for "what is loaded": the tree
- * renders from here and asks here for more. Knows nothing of VS Code.
+ * The phone numbers of one listing loaded so far, grouped by type in API order, and how to load more.
+ * A page landing costs O(page): groups and counts are kept as pages arrive. Knows nothing of VS Code.
  */
 export class NumberPages {
-  private byId = new Map<string, PhoneNumber>();
+  private readonly byId = new Map<string, { key: GroupKey; index: number }>();
+  private readonly byGroup = new Map<GroupKey, PhoneNumber[]>();
+  private readonly skipped = new Map<GroupKey, number>();
   /** undefined: no page loaded yet; null: every page loaded. */
   private cursor: string | null | undefined;
-  private trail = new CursorTrail();
-  private controller = new AbortController();
+  private readonly trail = new CursorTrail();
+  private readonly controller = new AbortController();
   private nextPage: Promise<void> | undefined;
   private readonly groupLoads = new Map<GroupKey, Promise<void>>();
   private failure: Error | undefined;
-  /** A reload in progress: reset cancels it too. */
-  private successor: NumberPages | undefined;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -49,41 +44,50 @@ export class NumberPages {
     return this.byId.size;
   }
 
-  /** Called when a page lands or fails, a group starts loading more, a number is updated, or on reset. */
+  /** Called when a page lands or fails, or a number is updated. */
   onDidChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   /**
-   * The groups, ordered. While pages remain, the documented types are listed even when none of
+   * The group keys, ordered. While pages remain, the documented types are listed even when none of
    * their numbers has arrived yet, so that expanding them can load more.
    */
-  groups(): NumberGroup[] {
-    const byKey = new Map<GroupKey, PhoneNumber[]>();
-    if (!this.complete) for (const key of KNOWN_GROUPS) byKey.set(key, []);
-    for (const number of this.byId.values()) {
-      const key = groupKeyOf(number);
-      const list = byKey.get(key);
-      if (list) list.push(number);
-      else byKey.set(key, [number]);
-    }
-    return [...byKey.keys()].sort(compareGroupKeys).map((key) => ({ key, numbers: byKey.get(key) ?? [] }));
+  groups(): GroupKey[] {
+    const keys = new Set([...this.byGroup.keys(), ...this.skipped.keys()]);
+    if (!this.complete) for (const key of KNOWN_GROUPS) keys.add(key);
+    return [...keys].sort(compareGroupKeys);
   }
 
-  numbersIn(key: GroupKey): PhoneNumber[] {
-    return [...this.byId.values()].filter((n) => groupKeyOf(n) === key);
+  /** The group's numbers in API order. Read-only: it grows as pages land. */
+  numbersIn(key: GroupKey): readonly PhoneNumber[] {
+    return this.byGroup.get(key) ?? [];
   }
 
-  /** All loaded numbers, in the order the API gave them. */
-  all(): PhoneNumber[] {
-    return [...this.byId.values()];
+  countIn(key: GroupKey): number {
+    return this.byGroup.get(key)?.length ?? 0;
+  }
+
+  /** How many records of this group the API sent that could not be read. */
+  skippedIn(key: GroupKey): number {
+    return this.skipped.get(key) ?? 0;
+  }
+
+  get(id: string): PhoneNumber | undefined {
+    const at = this.byId.get(id);
+    return at && this.byGroup.get(at.key)?.[at.index];
+  }
+
+  /** All loaded numbers, group by group. */
+  *all(): Iterable<PhoneNumber> {
+    for (const key of this.groups()) yield* this.numbersIn(key);
   }
 
   /** Replaces one number in place (after a link or unlink), keeping its position. */
   update(number: PhoneNumber): void {
     if (!this.byId.has(number.id)) return;
-    this.byId.set(number.id, number);
+    this.put(number);
     this.emit();
   }
 
@@ -93,12 +97,19 @@ export class NumberPages {
     if (!this.nextPage) {
       const load = this.fetchNext();
       this.nextPage = load;
-      void load.then(
-        () => this.settled(load),
-        () => this.settled(load),
-      );
+      const settle = () => {
+        if (this.nextPage === load) this.nextPage = undefined;
+      };
+      void load.then(settle, settle);
     }
     return this.nextPage;
+  }
+
+  /** Resolves once no page and no "load more" is in flight, whatever their outcome. */
+  async idle(): Promise<void> {
+    while (this.nextPage || this.groupLoads.size > 0) {
+      await Promise.allSettled([this.nextPage, ...this.groupLoads.values()]);
+    }
   }
 
   /** Loads the first page, unless one was loaded already. */
@@ -108,7 +119,7 @@ export class NumberPages {
 
   /** Loads pages until the group holds at least a page's worth, or the pages end: what expanding a group does. */
   fill(key: GroupKey): Promise<void> {
-    return this.loadUntil(() => this.numbersIn(key).length >= this.pageSize);
+    return this.loadUntil(() => this.countIn(key) >= this.pageSize);
   }
 
   /**
@@ -118,13 +129,9 @@ export class NumberPages {
   loadMore(key: GroupKey): Promise<void> {
     let load = this.groupLoads.get(key);
     if (!load) {
-      const target = this.numbersIn(key).length + this.pageSize;
-      const started = this.loadUntil(() => this.numbersIn(key).length >= target);
-      load = started.finally(() => {
-        if (this.groupLoads.get(key) === load) this.groupLoads.delete(key);
-      });
+      const target = this.countIn(key) + this.pageSize;
+      load = this.loadUntil(() => this.countIn(key) >= target).finally(() => this.groupLoads.delete(key));
       this.groupLoads.set(key, load);
-      this.emit();
     }
     return load;
   }
@@ -133,45 +140,19 @@ export class NumberPages {
     return this.groupLoads.has(key);
   }
 
-  async loadUntil(done: () => boolean): Promise<void> {
+  /** Loads pages until `done`, or the end; a caller's own signal stops it between pages. */
+  async loadUntil(done: () => boolean, signal?: AbortSignal): Promise<void> {
     await this.start();
-    while (!this.complete && !done()) await this.loadNextPage();
-  }
-
-  /**
-   * A fresh load of the same listing that shows at least as much as this one: pages are loaded from
-   * the first until every group holds as many numbers as here, or the pages end. This one is untouched.
-   */
-  async reloaded(): Promise<NumberPages> {
-    const next = new NumberPages(this.fetchPage, this.pageSize);
-    this.successor?.reset();
-    this.successor = next;
-    const wanted = this.groups().map((g) => [g.key, g.numbers.length] as const);
-    try {
-      await next.loadUntil(() => wanted.every(([key, count]) => next.numbersIn(key).length >= count));
-    } catch (error) {
-      next.reset();
-      throw error;
-    } finally {
-      // Done either way: from here the caller owns `next`, and resetting this state must not touch it.
-      if (this.successor === next) this.successor = undefined;
+    while (!this.complete && !done()) {
+      if (signal?.aborted) throw cancelled();
+      await this.loadNextPage();
     }
-    return next;
   }
 
-  /** Forgets everything and cancels what is in flight; the next load starts from the first page. */
-  reset(): void {
-    this.successor?.reset();
-    this.successor = undefined;
+  /** Cancels what is in flight; this listing is not used again. */
+  dispose(): void {
     this.controller.abort();
-    this.controller = new AbortController();
-    this.byId = new Map();
-    this.cursor = undefined;
-    this.trail = new CursorTrail();
-    this.nextPage = undefined;
-    this.groupLoads.clear();
-    this.failure = undefined;
-    this.emit();
+    this.listeners.clear();
   }
 
   private async fetchNext(): Promise<void> {
@@ -180,7 +161,11 @@ export class NumberPages {
       const page = await this.fetchPage(this.cursor ?? undefined, signal);
       if (signal.aborted) throw cancelled();
       this.trail.accept(page.cursor, 'phone numbers');
-      for (const number of page.data) this.byId.set(number.id, number);
+      for (const number of page.data) this.put(number);
+      for (const record of page.skipped) {
+        const key = record.type ?? '';
+        this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
+      }
       this.cursor = page.cursor;
       this.failure = undefined;
     } catch (error) {
@@ -191,8 +176,19 @@ export class NumberPages {
     }
   }
 
-  private settled(load: Promise<void>): void {
-    if (this.nextPage === load) this.nextPage = undefined;
+  /** Adds a number, or replaces the one with its id in place (a repeated id stays where it was first seen). */
+  private put(number: PhoneNumber): void {
+    const at = this.byId.get(number.id);
+    const list = at && this.byGroup.get(at.key);
+    if (at && list) {
+      list[at.index] = number;
+      return;
+    }
+    const key = groupKeyOf(number);
+    let group = this.byGroup.get(key);
+    if (!group) this.byGroup.set(key, (group = []));
+    this.byId.set(number.id, { key, index: group.length });
+    group.push(number);
   }
 
   private emit(): void {

@@ -1,21 +1,11 @@
-// How numbers and groups read to the user, kept free of VS Code so it is unit-tested; tree nodes map it onto TreeItems.
+// How numbers and groups read to the user, as text: free of VS Code so it is unit-tested. How they look
+// in the tree (icons, colours, context values) is the tree nodes' business.
 import type { Agent, PhoneNumber } from '../vogent/shapes';
 import { UNTYPED, type GroupKey } from './groups';
 
 export interface AgentLookup {
   readonly loaded: boolean;
   get(id: string): Agent | undefined;
-}
-
-export interface NumberView {
-  label: string;
-  description: string;
-  /** A codicon id and a theme colour id. */
-  icon: { id: string; color: string };
-  /** Markdown. */
-  tooltip: string;
-  /** Tokens for `when` clauses: `phoneNumber`, the type (`pstn`, `sip`, `other`), `linked` or `unlinked`. */
-  contextValue: string;
 }
 
 const GROUP_LABELS: Record<string, string> = { PSTN: 'PSTN numbers', SIP_USERNAME: 'SIP usernames' };
@@ -35,12 +25,6 @@ export function groupDescription(count: number, complete: boolean): string {
   return complete ? String(count) : `${count} so far`;
 }
 
-export function groupIcon(key: GroupKey): string {
-  if (key === 'PSTN') return 'call-outgoing';
-  if (key === 'SIP_USERNAME') return 'plug';
-  return 'question';
-}
-
 /** What to call the number's agent: its name, its id marked unknown, or "no agent". */
 export function agentName(agentId: string | null, agents: AgentLookup): string {
   if (agentId === null) return 'no agent';
@@ -49,25 +33,41 @@ export function agentName(agentId: string | null, agents: AgentLookup): string {
   return agents.loaded ? `${agentId} (unknown agent)` : agentId;
 }
 
-export function describeNumber(number: PhoneNumber, agents: AgentLookup): NumberView {
-  const linked = number.agentId !== null;
-  const typeToken = number.type === 'PSTN' ? 'pstn' : number.type === 'SIP_USERNAME' ? 'sip' : 'other';
-  const agent = agentName(number.agentId, agents);
-
-  const tooltip = [
+/** The hover of a number, as Markdown with everything the API sent escaped. */
+export function numberTooltip(number: PhoneNumber, agents: AgentLookup): string {
+  return [
     `**${md(number.number)}**`,
     '',
     `Type: ${md(typeName(number.type))}  `,
     `ID: \`${code(number.id)}\`  `,
-    linked ? `Agent: ${md(agent)} (\`${code(number.agentId ?? '')}\`)` : 'Agent: none linked',
+    number.agentId !== null ? `Agent: ${md(agentName(number.agentId, agents))} (\`${code(number.agentId)}\`)` : 'Agent: none linked',
   ].join('\n');
-  return {
-    label: number.number,
-    description: agent,
-    icon: { id: typeToken === 'sip' ? 'plug' : typeToken === 'pstn' ? 'device-mobile' : 'question', color: linked ? 'charts.green' : 'disabledForeground' },
-    tooltip,
-    contextValue: `phoneNumber ${typeToken} ${linked ? 'linked' : 'unlinked'}`,
-  };
+}
+
+/**
+ * What a screen reader says for a number: its type, the digits in small groups (not one huge integer),
+ * and its agent. "PSTN number +1 212 698 7091, agent Front Desk".
+ */
+export function spokenNumber(number: PhoneNumber, agents: AgentLookup): string {
+  const agent = number.agentId === null ? 'no agent' : `agent ${agentName(number.agentId, agents)}`;
+  const digits = number.type === 'PSTN' || /^\+\d{6,}$/.test(number.number) ? groupDigits(number.number) : number.number;
+  const kind = number.type === 'SIP_USERNAME' ? 'SIP username' : `${typeName(number.type)} number`;
+  return `${kind} ${digits}, ${agent}`;
+}
+
+/** "+12126987091" → "+1 212 698 7091" (North America), others in threes with a last group of up to four. */
+export function groupDigits(e164: string): string {
+  const match = /^\+(\d+)$/.exec(e164);
+  if (!match) return e164;
+  const digits = match[1];
+  if (digits.length === 11 && digits.startsWith('1')) return `+1 ${digits.slice(1, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
+  const groups: string[] = [];
+  let rest = digits;
+  while (rest.length > 4) {
+    groups.push(rest.slice(0, 3));
+    rest = rest.slice(3);
+  }
+  return `+${[...groups, rest].join(' ')}`;
 }
 
 function md(text: string): string {

@@ -1,17 +1,20 @@
 import * as vscode from 'vscode';
 import { isVogentError } from '../vogent/errors';
 
-/** A line of text in the tree: an error, or an action such as Retry or Show Logs. */
+/** A line of text in the tree: an error, a warning, or an action such as Retry or Show Logs. */
 export class MessageItem extends vscode.TreeItem {
   constructor(id: string, label: string, icon: string, command?: vscode.Command, tooltip?: string) {
     super(label, vscode.TreeItemCollapsibleState.None);
     this.id = id;
-    this.iconPath = new vscode.ThemeIcon(icon, icon === 'error' ? new vscode.ThemeColor('errorForeground') : undefined);
+    const color = icon === 'error' ? 'errorForeground' : icon === 'warning' ? 'list.warningForeground' : undefined;
+    this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     this.command = command;
     if (tooltip) this.tooltip = tooltip;
     this.contextValue = 'message';
   }
 }
+
+export const SHOW_LOGS: vscode.Command = { command: 'vogent.showLogs', title: 'Show Logs' };
 
 /** The error and what the user can do about it: retry, or fix the setting that caused it. */
 export function errorItems(scope: string, error: Error, retry: vscode.Command): MessageItem[] {
@@ -22,6 +25,6 @@ export function errorItems(scope: string, error: Error, retry: vscode.Command): 
   return [
     new MessageItem(`${scope}:error`, error.message, 'error', undefined, error.message),
     new MessageItem(`${scope}:retry`, fix.title, fix === retry ? 'refresh' : 'settings-gear', fix),
-    new MessageItem(`${scope}:logs`, 'Show Logs', 'output', { command: 'vogent.showLogs', title: 'Show Logs' }),
+    new MessageItem(`${scope}:logs`, 'Show Logs', 'output', SHOW_LOGS),
   ];
 }

@@ -1,19 +1,29 @@
 import * as vscode from 'vscode';
-import { describeNumber, type AgentLookup } from '../numbers/presentation';
+import { agentName, numberTooltip, spokenNumber, type AgentLookup } from '../numbers/presentation';
 import type { PhoneNumber } from '../vogent/shapes';
 
+/**
+ * One number. Its `contextValue` holds the tokens package.json's menus match: `phoneNumber`, the type
+ * (`pstn`, `sip`, `other`) and `linked` or `unlinked`. The tooltip is built when VS Code asks for it.
+ */
 export class PhoneNumberItem extends vscode.TreeItem {
   constructor(
     readonly phoneNumber: PhoneNumber,
-    agents: AgentLookup,
+    private readonly agents: AgentLookup,
   ) {
-    const view = describeNumber(phoneNumber, agents);
-    super(view.label, vscode.TreeItemCollapsibleState.None);
+    super(phoneNumber.number, vscode.TreeItemCollapsibleState.None);
+    const linked = phoneNumber.agentId !== null;
+    const type = phoneNumber.type === 'PSTN' ? 'pstn' : phoneNumber.type === 'SIP_USERNAME' ? 'sip' : 'other';
     this.id = `number:${phoneNumber.id}`;
-    this.description = view.description;
-    this.tooltip = new vscode.MarkdownString(view.tooltip);
-    this.iconPath = new vscode.ThemeIcon(view.icon.id, new vscode.ThemeColor(view.icon.color));
-    this.contextValue = view.contextValue;
-    this.accessibilityInformation = { label: `${view.label}, ${view.description}` };
+    this.description = agentName(phoneNumber.agentId, agents);
+    this.iconPath = new vscode.ThemeIcon(ICONS[type], new vscode.ThemeColor(linked ? 'charts.green' : 'disabledForeground'));
+    this.contextValue = `phoneNumber ${type} ${linked ? 'linked' : 'unlinked'}`;
+    this.accessibilityInformation = { label: spokenNumber(phoneNumber, agents) };
+  }
+
+  resolveTooltip(): void {
+    this.tooltip ??= new vscode.MarkdownString(numberTooltip(this.phoneNumber, this.agents));
   }
 }
+
+const ICONS = { pstn: 'device-mobile', sip: 'plug', other: 'question' } as const;

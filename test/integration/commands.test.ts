@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Node } from '../../src/tree/phoneNumbersProvider';
+import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import { children, extension, group, row, setting, stub, useVogent } from './support';
 
 async function numberRow(groupLabel: string, predicate: (n: Node) => boolean): Promise<Node> {
@@ -51,9 +51,24 @@ describe('Commands', () => {
   describe('copy', () => {
     it('copies a number from its tree item and confirms it', async () => {
       const item = await numberRow('PSTN numbers', unlinkedPstn);
+      const flashed: string[] = [];
+      stub(vscode.window, 'setStatusBarMessage', ((text: string) => (flashed.push(text), { dispose() {} })) as typeof vscode.window.setStatusBarMessage);
       await vscode.env.clipboard.writeText('before');
       await vscode.commands.executeCommand('vogent.copyNumber', item);
       assert.equal(await vscode.env.clipboard.readText(), item.label);
+      assert.deepEqual(flashed, [`$(check) Copied ${String(item.label)}`]);
+    });
+
+    it('Ctrl+C on a group says there is nothing to copy', async () => {
+      const ext = await extension();
+      const flashed: string[] = [];
+      stub(vscode.window, 'setStatusBarMessage', ((text: string) => (flashed.push(text), { dispose() {} })) as typeof vscode.window.setStatusBarMessage);
+      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+      await ext.view.reveal(await group('PSTN numbers'), { select: true, focus: true });
+      await vscode.env.clipboard.writeText('before');
+      await vscode.commands.executeCommand('vogent.copySelectedNumber');
+      assert.equal(await vscode.env.clipboard.readText(), 'before');
+      assert.deepEqual(flashed, ['$(info) Nothing to copy here: select a phone number.']);
     });
 
     it('copies the number id from the context menu command', async () => {
@@ -79,7 +94,6 @@ describe('Commands', () => {
       const command = vscode.commands.executeCommand('vogent.copyNumber');
       const pick = await picked;
       assert.equal(pick.title, 'Copy Phone Number');
-      await (await extension()).provider.numbers.loadUntil(() => false);
       await typeAndAccept(pick, last.id, last.number);
       await command;
       assert.equal(await vscode.env.clipboard.readText(), last.number);
@@ -90,14 +104,19 @@ describe('Commands', () => {
   describe('open the linked agent', () => {
     it('opens the agent URL from the template, with the id encoded', async () => {
       const opened: string[] = [];
-      stub(vscode.env, 'openExternal', async (uri: vscode.Uri) => {
-        opened.push(uri.toString(true));
-        return true;
-      });
+      stub(vscode.env, 'openExternal', async (uri: vscode.Uri | string) => opened.push(String(uri)) > 0);
       const item = await numberRow('PSTN numbers', linkedPstn);
       const number = fake().workspace.numbers.find((n) => n.number === item.label);
       await vscode.commands.executeCommand('vogent.openAgent', item);
       assert.deepEqual(opened, [`https://app.vogent.ai/agents/${number?.agentId}`]);
+    });
+
+    it('keeps an encoded "/" in the agent id encoded', async () => {
+      const opened: string[] = [];
+      stub(vscode.env, 'openExternal', async (uri: vscode.Uri | string) => opened.push(String(uri)) > 0);
+      const phoneNumber = { id: 'pn_slash', number: '+15550009999', type: 'PSTN', agentId: 'team/a1' };
+      await vscode.commands.executeCommand('vogent.openAgent', { phoneNumber });
+      assert.deepEqual(opened, ['https://app.vogent.ai/agents/team%2Fa1']);
     });
 
     it('says so for an unlinked number instead of opening a broken URL', async () => {

@@ -50,7 +50,7 @@ describe('Key safety', () => {
     assert.ok(redirect, 'the fixture workspace sets vogent.apiBaseUrl');
     const trapped = await trap('127.0.0.1', Number(redirect[1]));
     try {
-      (await extension()).provider.reset();
+      (await extension()).connection.reset();
       assert.equal((await rows()).length, 2);
       assert.ok(fake().requests.length > 0, 'requests went to the user-level URL');
       assert.equal(trapped.connections(), 0, 'nothing went to the workspace-level URL');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { VogentExtension } from '../../src/extension';
-import type { Node } from '../../src/tree/phoneNumbersProvider';
+import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../fake-api/server';
 

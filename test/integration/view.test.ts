@@ -31,18 +31,11 @@ async function loadWholeGroup(label: string): Promise<{ rows: string[]; clicks: 
 
 describe('Phone Numbers view', () => {
   describe('contributions', () => {
-    it('contributes the Vogent container, the view and its commands', async () => {
+    it('registers every command it contributes, and contributes every command it registers', async () => {
       const ext = vscode.extensions.getExtension('vogent.vogent-phone-numbers');
-      const contributes = (ext?.packageJSON as { contributes: Record<string, unknown> }).contributes as {
-        viewsContainers: { activitybar: { id: string; title: string }[] };
-        views: Record<string, { id: string; name: string }[]>;
-      };
-      assert.deepEqual(contributes.viewsContainers.activitybar.map((c) => [c.id, c.title]), [['vogent', 'Vogent']]);
-      assert.deepEqual(contributes.views.vogent.map((v) => [v.id, v.name]), [['vogent.phoneNumbers', 'Phone Numbers']]);
-      const commands = await vscode.commands.getCommands(true);
-      for (const id of ['vogent.setApiKey', 'vogent.clearApiKey', 'vogent.refresh', 'vogent.showLogs', 'vogent.loadMore']) {
-        assert.ok(commands.includes(id), `${id} is not registered`);
-      }
+      const contributed = ((ext?.packageJSON as { contributes: { commands: { command: string }[] } }).contributes.commands).map((c) => c.command);
+      const registered = (await vscode.commands.getCommands(true)).filter((id) => id.startsWith('vogent.') && !id.startsWith('vogent.phoneNumbers.'));
+      assert.deepEqual([...registered].sort(), [...contributed].sort());
     });
 
     it('opens the view from its command', async () => {
@@ -159,9 +152,13 @@ describe('Phone Numbers view', () => {
       assert.ok(descriptions.has('no agent'));
       assert.ok(descriptions.has('agent_deleted_9f3 (unknown agent)'));
       assert.ok(descriptions.has(fake().workspace.agents[1].name));
-      const linked = items.find((n) => n.contextValue === 'phoneNumber pstn linked');
-      assert.ok(linked && linked.tooltip instanceof vscode.MarkdownString);
-      assert.match(linked.tooltip.value, /Type: PSTN/);
+      const linked = items.find((n) => n.contextValue === 'phoneNumber pstn linked' && n.description === fake().workspace.agents[1].name);
+      assert.ok(linked);
+      assert.equal(linked.tooltip, undefined, 'built when VS Code asks for it, not for every row');
+      const resolved = (await extension()).provider.resolveTreeItem(linked, linked);
+      assert.ok(resolved.tooltip instanceof vscode.MarkdownString);
+      assert.match(resolved.tooltip.value, /Type: PSTN/);
+      assert.match(linked.accessibilityInformation?.label ?? '', new RegExp(`^PSTN number \\+1 555 \\d{3} \\d{4}, agent ${fake().workspace.agents[1].name}$`));
       assert.equal(fake().requests.filter((r) => r.path === '/agents').length, 1, 'agents are loaded once');
     });
 
@@ -197,7 +194,7 @@ describe('Phone Numbers view', () => {
     });
 
     it('shows a failed load in the tree with Retry and Show Logs, and Retry recovers', async () => {
-      (await extension()).provider.reset();
+      (await extension()).connection.reset();
       fake().inject({ path: '/phone_numbers', status: 503, body: { message: 'maintenance' }, times: 3 });
       const shown = await children();
       assert.deepEqual(shown.map(row), ['Vogent had a problem (503): maintenance', 'Retry', 'Show Logs']);
@@ -222,9 +219,9 @@ describe('Phone Numbers view', () => {
     it('a revoked key turns the view into "rejected" and stops sending', async () => {
       fake().apiKeys.clear();
       const ext = await extension();
-      ext.provider.reset();
+      ext.connection.reset();
       assert.deepEqual(await rows(), []);
-      assert.equal(ext.keys.rejected, true);
+      assert.equal(ext.connection.status, 'rejected');
       // Requests already on their way when the key was found rejected may still land; none may start after.
       const pageRequests = () => fake().requests.filter((r) => r.path === '/phone_numbers').length;
       const sent = pageRequests();
@@ -232,7 +229,7 @@ describe('Phone Numbers view', () => {
       assert.equal(pageRequests(), sent, 'no request loops while the key is rejected');
       fake().apiKeys.add('vk_replacement');
       await keyChange(() => vscode.commands.executeCommand('vogent.setApiKey', 'vk_replacement'));
-      assert.equal(ext.keys.rejected, false);
+      assert.equal(ext.connection.status === 'rejected', false);
       assert.equal((await rows()).length, 2);
     });
 
@@ -255,8 +252,8 @@ describe('Phone Numbers view', () => {
     it('shows no groups, so the "no numbers" welcome appears', async () => {
       const ext = await extension();
       assert.deepEqual(await rows(), []);
-      assert.equal(ext.keys.rejected, false);
-      assert.equal(ext.provider.numbers.complete, true);
+      assert.equal(ext.connection.status === 'rejected', false);
+      assert.equal(ext.connection.numbers.complete, true);
     });
   });
 });

@@ -19,20 +19,9 @@ describe('AgentDirectory', () => {
     assert.equal(first.size, 230);
     assert.equal(fake().requests.length, 3);
     await agents.load();
-    assert.equal(fake().requests.length, 3, 'cached until reset');
+    assert.equal(fake().requests.length, 3, 'loaded once');
     assert.equal(agents.get('agent_230')?.name, fake().workspace.agents[229].name);
     assert.equal(agents.get('agent_deleted_9f3'), undefined);
-  });
-
-  it('loads again after reset', async () => {
-    const agents = directoryFor(fake());
-    await agents.load();
-    agents.reset();
-    assert.equal(agents.loaded, false);
-    fake().workspace.agents[0] = { ...fake().workspace.agents[0], name: 'Renamed' };
-    await agents.load();
-    assert.equal(agents.get('agent_001')?.name, 'Renamed');
-    assert.equal(fake().requests.length, 6);
   });
 
   it('stops on a repeated cursor', async () => {
@@ -41,14 +30,14 @@ describe('AgentDirectory', () => {
     assert.match(error.message, /repeated a page cursor while listing agents/);
   });
 
-  it('keeps a failure without asking again until reset, then loads', async () => {
+  it('keeps a failure to show, and loads again when asked again', async () => {
     const agents = directoryFor(fake());
-    fake().inject({ status: 500 });
-    const first = await vogentError(agents.load());
-    assert.equal(await vogentError(agents.load()), first);
-    assert.equal(agents.error, first);
+    fake().inject({ status: 503 });
+    const failure = await vogentError(agents.load());
+    assert.equal(agents.error, failure);
     assert.equal(fake().requests.length, 1, 'the failure was not retried on its own');
-    agents.reset();
     assert.equal((await agents.load()).size, 230);
+    assert.equal(agents.error, undefined);
+    assert.equal(agents.loaded, true);
   });
 });

@@ -10,7 +10,7 @@ function pagesFor(fake: FakeVogent, pageSize = 100): NumberPages {
   return new NumberPages((cursor, signal) => client.listPhoneNumbers({ limit: pageSize, cursor, signal }), pageSize);
 }
 
-const ids = (numbers: PhoneNumber[]) => numbers.map((n) => n.id);
+const ids = (numbers: Iterable<PhoneNumber>) => [...numbers].map((n) => n.id);
 const serverGroup = (fake: FakeVogent, type: string) => ids(fake.workspace.numbers.filter((n) => n.type === type));
 
 describe('NumberPages', () => {
@@ -21,10 +21,10 @@ describe('NumberPages', () => {
     await pages.loadUntil(() => false);
     assert.equal(fake().requests.length, 3);
     assert.ok(pages.complete);
-    const groups = pages.groups();
-    assert.deepEqual(groups.map((g) => g.key), ['PSTN', 'SIP_USERNAME']);
-    assert.deepEqual(ids(groups[0].numbers), serverGroup(fake(), 'PSTN'));
-    assert.deepEqual(ids(groups[1].numbers), serverGroup(fake(), 'SIP_USERNAME'));
+    assert.deepEqual(pages.groups(), ['PSTN', 'SIP_USERNAME']);
+    assert.deepEqual(ids(pages.numbersIn('PSTN')), serverGroup(fake(), 'PSTN'));
+    assert.deepEqual(ids(pages.numbersIn('SIP_USERNAME')), serverGroup(fake(), 'SIP_USERNAME'));
+    assert.equal(pages.countIn('PSTN'), serverGroup(fake(), 'PSTN').length);
     assert.equal(pages.size, 250);
   });
 
@@ -38,16 +38,16 @@ describe('NumberPages', () => {
     ];
     const pages = pagesFor(fake());
     await pages.start();
-    assert.deepEqual(pages.groups().map((g) => g.key), ['PSTN', 'SIP_USERNAME', 'ALPHA', 'ZULU', '']);
+    assert.deepEqual(pages.groups(), ['PSTN', 'SIP_USERNAME', 'ALPHA', 'ZULU', '']);
   });
 
   it('lists both documented groups, empty, while pages remain, and drops empty ones at the end', async () => {
     fake().workspace.numbers = sampleWorkspace(30).numbers.map((n) => ({ ...n, type: 'PSTN' }));
     const pages = pagesFor(fake(), 10);
     await pages.start();
-    assert.deepEqual(pages.groups().map((g) => [g.key, g.numbers.length]), [['PSTN', 10], ['SIP_USERNAME', 0]]);
+    assert.deepEqual(pages.groups().map((key) => [key, pages.countIn(key)]), [['PSTN', 10], ['SIP_USERNAME', 0]]);
     await pages.loadUntil(() => false);
-    assert.deepEqual(pages.groups().map((g) => [g.key, g.numbers.length]), [['PSTN', 30]]);
+    assert.deepEqual(pages.groups().map((key) => [key, pages.countIn(key)]), [['PSTN', 30]]);
   });
 
   it('keeps a repeated id once', async () => {
@@ -56,7 +56,7 @@ describe('NumberPages', () => {
     const pages = pagesFor(fake(), 10);
     await pages.loadUntil(() => false);
     assert.equal(pages.size, 20);
-    assert.deepEqual(ids(pages.all()), ids(numbers));
+    assert.deepEqual(ids(pages.all()), ids([...numbers.filter((n) => n.type === 'PSTN'), ...numbers.filter((n) => n.type !== 'PSTN')]));
   });
 
   it('shares one request among callers that arrive while a page loads', async () => {
@@ -93,20 +93,25 @@ describe('NumberPages', () => {
     assert.equal(pages.size, 200);
   });
 
-  it('reset cancels a load in flight and starts again from the first page', async () => {
+  it('dispose cancels a load in flight, which is not an error to show', async () => {
     const pages = pagesFor(fake());
     await pages.start();
     fake().inject({ hang: true });
     const inFlight = pages.loadNextPage();
     await fake().received(2);
-    pages.reset();
+    pages.dispose();
     assert.equal((await vogentError(inFlight)).kind, 'cancelled');
-    assert.equal(pages.size, 0);
-    assert.equal(pages.started, false);
-    assert.equal(pages.error, undefined, 'a cancelled load is not an error to show');
-    await pages.start();
-    assert.equal(fake().requests[2].query.cursor, undefined);
+    assert.equal(pages.error, undefined);
     assert.equal(pages.size, 100);
+  });
+
+  it('stops a load-until between pages when the caller\'s signal aborts', async () => {
+    const pages = pagesFor(fake(), 10);
+    const caller = new AbortController();
+    await pages.start();
+    pages.onDidChange(() => caller.abort());
+    assert.equal((await vogentError(pages.loadUntil(() => false, caller.signal))).kind, 'cancelled');
+    assert.equal(fake().requests.length, 2, 'the page in flight when it aborted, and no more');
   });
 
   describe('per group', () => {
@@ -159,47 +164,18 @@ describe('NumberPages', () => {
     });
   });
 
-  describe('reloaded', () => {
-    it('shows at least as many per group as before, with nothing stale', async () => {
-      const pages = pagesFor(fake());
-      await pages.fill('PSTN');
-      await pages.loadMore('PSTN');
-      const before = pages.groups().map((g) => [g.key, g.numbers.length]);
-      const workspace = fake().workspace;
-      const removed = workspace.numbers.splice(0, 5);
-      workspace.numbers[0] = { ...workspace.numbers[0], agentId: null };
-      fake().requests.length = 0;
-
-      const next = await pages.reloaded();
-      for (const [key, count] of before) assert.ok(next.numbersIn(String(key)).length >= Number(count) || next.complete);
-      const byId = new Map(next.all().map((n) => [n.id, n]));
-      assert.ok(removed.every((n) => !byId.has(n.id)));
-      assert.equal(byId.get(workspace.numbers[0].id)?.agentId, null);
-      assert.equal(fake().requests[0].query.cursor, undefined, 'starts from the first page');
-      assert.equal(pages.size, 250, 'the old state is untouched until swapped');
-      pages.reset();
-      assert.equal(next.size, workspace.numbers.length, 'resetting the old state leaves the finished reload alone');
-    });
-  });
-
-  it('reset also cancels a reload in progress', async () => {
-    const pages = pagesFor(fake());
-    await pages.start();
-    fake().inject({ hang: true });
-    const reload = pages.reloaded();
-    await fake().received(2);
-    pages.reset();
-    assert.equal((await vogentError(reload)).kind, 'cancelled');
-  });
-
   it('update replaces a number in place and tells listeners', async () => {
     const pages = pagesFor(fake());
     await pages.start();
     let changes = 0;
     pages.onDidChange(() => changes++);
-    const target = pages.all()[4];
+    const target = [...pages.all()][4];
     pages.update({ ...target, agentId: 'agent_001' });
-    assert.equal(pages.all()[4].agentId, 'agent_001');
+    assert.equal([...pages.all()][4].agentId, 'agent_001');
+    assert.equal(pages.get(target.id)?.agentId, 'agent_001');
+    assert.equal(changes, 1);
+    pages.update({ ...target, id: 'not_loaded' });
+    assert.equal(pages.get('not_loaded'), undefined, 'a number not loaded is not added by an update');
     assert.equal(changes, 1);
   });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { agentName, describeNumber, groupDescription, groupLabel, type AgentLookup } from '../../src/numbers/presentation';
+import { agentName, groupDescription, groupDigits, groupLabel, numberTooltip, spokenNumber, type AgentLookup } from '../../src/numbers/presentation';
 import type { Agent } from '../../src/vogent/shapes';
 
 function lookup(agents: Agent[], loaded = true): AgentLookup {
@@ -30,31 +30,29 @@ describe('presentation', () => {
     assert.equal(agentName(null, agents), 'no agent');
   });
 
-  it('describes a linked PSTN number', () => {
-    const view = describeNumber({ id: 'pn_1', number: '+15550000001', type: 'PSTN', agentId: 'agent_1' }, lookup([frontDesk]));
-    assert.equal(view.label, '+15550000001');
-    assert.equal(view.description, 'Front Desk');
-    assert.equal(view.contextValue, 'phoneNumber pstn linked');
-    assert.deepEqual(view.icon, { id: 'device-mobile', color: 'charts.green' });
-    assert.match(view.tooltip, /\\\+15550000001/);
-    assert.match(view.tooltip, /Type: PSTN/);
-    assert.match(view.tooltip, /ID: `pn_1`/);
-    assert.match(view.tooltip, /Agent: Front Desk \(`agent_1`\)/);
+  it('describes a linked PSTN number in its tooltip', () => {
+    const tooltip = numberTooltip({ id: 'pn_1', number: '+15550000001', type: 'PSTN', agentId: 'agent_1' }, lookup([frontDesk]));
+    assert.match(tooltip, /\\\+15550000001/);
+    assert.match(tooltip, /Type: PSTN/);
+    assert.match(tooltip, /ID: `pn_1`/);
+    assert.match(tooltip, /Agent: Front Desk \(`agent_1`\)/);
   });
 
-  it('tells unlinked and SIP numbers apart by icon and context', () => {
-    const sip = describeNumber({ id: 's', number: 'desk-1', type: 'SIP_USERNAME', agentId: null }, lookup([]));
-    assert.equal(sip.description, 'no agent');
-    assert.equal(sip.contextValue, 'phoneNumber sip unlinked');
-    assert.deepEqual(sip.icon, { id: 'plug', color: 'disabledForeground' });
-    assert.match(sip.tooltip, /Agent: none linked/);
-    const other = describeNumber({ id: 'o', number: 'x', type: undefined, agentId: null }, lookup([]));
-    assert.equal(other.contextValue, 'phoneNumber other unlinked');
-    assert.match(other.tooltip, /Type: No type/);
+  it('says an unlinked or untyped number is so', () => {
+    assert.match(numberTooltip({ id: 's', number: 'desk-1', type: 'SIP_USERNAME', agentId: null }, lookup([])), /Agent: none linked/);
+    assert.match(numberTooltip({ id: 'o', number: 'x', type: undefined, agentId: null }, lookup([])), /Type: No type/);
   });
 
   it('escapes markdown in what the API sent', () => {
-    const view = describeNumber({ id: 'i', number: '*bold* [x](y)', type: 'PSTN', agentId: null }, lookup([]));
-    assert.ok(view.tooltip.includes('\\*bold\\* \\[x\\]\\(y\\)'));
+    const tooltip = numberTooltip({ id: 'i', number: '*bold* [x](y)', type: 'PSTN', agentId: null }, lookup([]));
+    assert.ok(tooltip.includes('\\*bold\\* \\[x\\]\\(y\\)'));
+  });
+
+  it('reads a number to a screen reader in digit groups, with its type and agent', () => {
+    const agents = lookup([frontDesk]);
+    assert.equal(spokenNumber({ id: 'p', number: '+12126987091', type: 'PSTN', agentId: 'agent_1' }, agents), 'PSTN number +1 212 698 7091, agent Front Desk');
+    assert.equal(spokenNumber({ id: 's', number: 'desk-1', type: 'SIP_USERNAME', agentId: null }, agents), 'SIP username desk-1, no agent');
+    assert.equal(groupDigits('+442097210912'), '+442 097 210 912');
+    assert.equal(groupDigits('not-e164'), 'not-e164');
   });
 });

@@ -1,0 +1,142 @@
+import { AgentDirectory } from '../numbers/agentDirectory';
+import type { GroupKey } from '../numbers/groups';
+import { NumberPages } from '../numbers/numberPages';
+import type { VogentClient } from '../vogent/client';
+import type { PhoneNumber, SkippedRecord } from '../vogent/shapes';
+
+/** What changed: everything (the groups themselves may differ), or the rows of some groups beyond their counts. */
+export interface ListingChange {
+  readonly all: boolean;
+  readonly groups: readonly GroupKey[];
+}
+
+export interface ListingHooks {
+  /** A page landed or failed on the listing now shown. */
+  changed(): void;
+  /** Each record the API sent that could not be read. */
+  skipped(what: 'phone number' | 'agent', record: SkippedRecord): void;
+}
+
+interface Reload {
+  next: NumberPages;
+  agents: AgentDirectory | undefined;
+  /** Links and unlinks made while the reload ran: newer than what it read. */
+  edits: Map<string, PhoneNumber>;
+}
+
+/**
+ * What is loaded under one API key and one set of settings: the client, the numbers, the agent names,
+ * and whether Vogent rejected the key. A key or settings change replaces the whole listing.
+ */
+export class Listing {
+  private shown!: NumberPages;
+  private names: AgentDirectory;
+  private reloading: Reload | undefined;
+  private stopListening = (): void => undefined;
+  /** Vogent answered that this key is not accepted: nothing more is sent under it. */
+  rejected = false;
+
+  constructor(
+    private readonly client: VogentClient,
+    private readonly pageSize: number,
+    private readonly hooks: ListingHooks,
+  ) {
+    this.show(this.newPages());
+    this.names = this.newAgents();
+  }
+
+  get pages(): NumberPages {
+    return this.shown;
+  }
+
+  get agents(): AgentDirectory {
+    return this.names;
+  }
+
+  /** Links (or with `null` unlinks) a number; what the server answers is shown at once and outlives a reload in flight. */
+  async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
+    const updated = await this.client.setAgent(id, agentId);
+    this.reloading?.edits.set(updated.id, updated);
+    this.shown.update(updated);
+    return updated;
+  }
+
+  /**
+   * Loads the listing again from the first page, at least as far as the one shown (including rows a
+   * "Load more…" adds meanwhile), then shows it in one step. Agent names are reloaded if they were asked for.
+   */
+  async reload(): Promise<ListingChange> {
+    const reload: Reload = { next: this.newPages(), agents: undefined, edits: new Map() };
+    if (this.names.loaded || this.names.error) reload.agents = this.newAgents();
+    this.reloading = reload;
+    try {
+      // Names are a nicety: their failure shows in the groups and does not fail the refresh.
+      const names = reload.agents?.load().catch(() => undefined);
+      await this.loadAsFarAsShown(reload.next);
+      await names;
+    } catch (error) {
+      reload.next.dispose();
+      reload.agents?.dispose();
+      throw error;
+    } finally {
+      this.reloading = undefined;
+    }
+    for (const edit of reload.edits.values()) reload.next.update(edit);
+    const change = difference(this.shown, reload.next, this.names, reload.agents);
+    this.show(reload.next);
+    if (reload.agents) [this.names, reload.agents] = [reload.agents, this.names];
+    reload.agents?.dispose();
+    return change;
+  }
+
+  dispose(): void {
+    this.stopListening();
+    this.shown.dispose();
+    this.names.dispose();
+    this.reloading?.next.dispose();
+    this.reloading?.agents?.dispose();
+  }
+
+  private async loadAsFarAsShown(next: NumberPages): Promise<void> {
+    const covers = () => this.shown.groups().every((key) => next.countIn(key) >= this.shown.countIn(key));
+    for (;;) {
+      await next.loadUntil(covers);
+      await this.shown.idle();
+      if (next.complete || covers()) return;
+    }
+  }
+
+  private show(pages: NumberPages): void {
+    const old = this.shown as NumberPages | undefined;
+    this.stopListening();
+    this.shown = pages;
+    this.stopListening = pages.onDidChange(() => this.hooks.changed());
+    old?.dispose();
+  }
+
+  private newPages(): NumberPages {
+    return new NumberPages(async (cursor, signal) => {
+      const page = await this.client.listPhoneNumbers({ limit: this.pageSize, cursor, signal });
+      for (const record of page.skipped) this.hooks.skipped('phone number', record);
+      return page;
+    }, this.pageSize);
+  }
+
+  private newAgents(): AgentDirectory {
+    return new AgentDirectory(async (cursor, signal) => {
+      const page = await this.client.listAgents({ limit: 100, cursor, signal });
+      for (const record of page.skipped) this.hooks.skipped('agent', record);
+      return page;
+    });
+  }
+}
+
+/** Which groups a reload changed: their keys, their numbers, or (when agent names changed) every row. */
+function difference(before: NumberPages, after: NumberPages, names: AgentDirectory, newNames: AgentDirectory | undefined): ListingChange {
+  const keys = after.groups();
+  const errorsChanged = before.error !== undefined || newNames?.error !== names.error;
+  if (errorsChanged || keys.join('\n') !== before.groups().join('\n')) return { all: true, groups: keys };
+  const renamed = newNames !== undefined && JSON.stringify(newNames.list()) !== JSON.stringify(names.list());
+  const same = (key: GroupKey) => JSON.stringify(before.numbersIn(key)) === JSON.stringify(after.numbersIn(key));
+  return { all: false, groups: renamed ? keys : keys.filter((key) => !same(key)) };
+}

@@ -1,0 +1,218 @@
+import { AgentDirectory } from '../numbers/agentDirectory';
+import { groupKeyOf, type GroupKey } from '../numbers/groups';
+import { NumberPages } from '../numbers/numberPages';
+import type { VogentClient } from '../vogent/client';
+import { VogentError, isVogentError } from '../vogent/errors';
+import type { Agent, PhoneNumber, SkippedRecord } from '../vogent/shapes';
+import { Listing, type ListingChange } from './listing';
+
+export type ConnectionStatus = 'no-key' | 'rejected' | 'ready';
+export type ConnectionChange = ListingChange;
+
+/** Where the connection's key comes from; the key itself is read once per listing, when its first request goes out. */
+export interface KeySource {
+  readonly ready: Promise<void>;
+  readonly hasKey: boolean;
+  get(): Promise<string | undefined>;
+}
+
+export interface ConnectionOptions {
+  key: KeySource;
+  /** A client for the current settings, sending the given key. */
+  client(apiKey: () => Promise<string | undefined>): VogentClient;
+  pageSize(): number;
+  log: { warn(message: string): void; error(what: string, error: unknown): void };
+}
+
+const NOTHING = new NumberPages(() => Promise.reject(new Error('no listing')), 1);
+const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing')));
+
+/**
+ * One Vogent workspace as this window sees it: the one owner of what is loaded under which key.
+ * A key change, a settings change or a refresh replaces its listing in one step, and `onDidChange`
+ * stays the same across them. Views, commands and pickers read the current state here after each await.
+ * Knows nothing of VS Code.
+ */
+export class VogentConnection {
+  private listing: Listing | undefined;
+  private refreshing: Promise<void> | undefined;
+  private readonly listeners = new Set<(change: ConnectionChange) => void>();
+
+  constructor(private readonly options: ConnectionOptions) {}
+
+  /** Settles once it is known whether a key is stored. */
+  get ready(): Promise<void> {
+    return this.options.key.ready;
+  }
+
+  get status(): ConnectionStatus {
+    if (!this.options.key.hasKey) return 'no-key';
+    return this.listing?.rejected ? 'rejected' : 'ready';
+  }
+
+  /** The numbers loaded so far; empty without a usable key. */
+  get numbers(): NumberPages {
+    return this.current()?.pages ?? NOTHING;
+  }
+
+  get agents(): AgentDirectory {
+    return this.current()?.agents ?? NO_AGENTS;
+  }
+
+  onDidChange(listener: (change: ConnectionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Forgets everything loaded (the key or a setting changed) and cancels what is in flight. */
+  reset(): void {
+    this.listing?.dispose();
+    this.listing = undefined;
+    this.emit({ all: true, groups: [] });
+  }
+
+  /** Loads the first page unless it was loaded or failed; failures stay in `numbers.error`. */
+  async show(): Promise<void> {
+    for (let listing = this.current(); listing; listing = this.current()) {
+      if (listing.pages.started || listing.pages.error) return;
+      await listing.pages.start().catch((error: unknown) => this.failed(listing, 'Loading phone numbers', error));
+      // Replaced meanwhile (a new key or settings): show the new listing instead.
+      if (listing === this.listing) return;
+    }
+  }
+
+  /** Loads a group's first page's worth and the agent names, for rendering. Failures stay in the state. */
+  async fill(key: GroupKey): Promise<void> {
+    const listing = this.current();
+    if (!listing) return;
+    const { agents, pages } = listing;
+    const names = agents.loaded || agents.error ? undefined : agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
+    if (!pages.error) await pages.fill(key).catch((error: unknown) => this.failed(listing, `Loading ${key || 'untyped'} numbers`, error));
+    await names;
+  }
+
+  /** "Load more…" of a group, and its Retry. */
+  async loadMore(key: GroupKey): Promise<void> {
+    const listing = this.current();
+    if (!listing) return;
+    const load = listing.pages.loadMore(key);
+    this.emit({ all: false, groups: [key] });
+    await load.catch((error: unknown) => this.failed(listing, `Loading more ${key || 'untyped'} numbers`, error));
+    this.emit({ all: false, groups: [key] });
+  }
+
+  /**
+   * Loads every page (and the agent names, a nicety), following a reset to the new listing, until done
+   * or `signal` aborts. Failures are thrown, after they are logged.
+   */
+  async loadAll(signal: AbortSignal): Promise<void> {
+    for (;;) {
+      const listing = this.usable();
+      const names = listing.agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
+      try {
+        await listing.pages.loadUntil(() => false, signal);
+      } catch (error) {
+        if (listing !== this.listing && !signal.aborted) continue;
+        throw this.failed(listing, 'Loading every phone number', error);
+      }
+      await names;
+      if (listing === this.listing) return;
+    }
+  }
+
+  /** Every agent, for a picker: a failed load is tried again. Failures are thrown. */
+  async agentList(): Promise<Agent[]> {
+    const listing = this.usable();
+    try {
+      return [...(await listing.agents.load()).values()];
+    } catch (error) {
+      throw this.failed(listing, 'Loading agents', error);
+    } finally {
+      this.emit({ all: false, groups: listing.pages.groups() });
+    }
+  }
+
+  /** Reloads, showing at least as much as before; callers meanwhile share it. Failures are thrown. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.reload().finally(() => (this.refreshing = undefined));
+    return this.refreshing;
+  }
+
+  /** Links (or with `null` unlinks) a number, and shows the server's answer in place. Failures are thrown. */
+  async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
+    const listing = this.usable();
+    try {
+      const updated = await listing.setAgent(id, agentId);
+      if (listing === this.listing) this.emit({ all: false, groups: [groupKeyOf(updated)] });
+      return updated;
+    } catch (error) {
+      throw this.failed(listing, `Updating the agent of ${id}`, error);
+    }
+  }
+
+  dispose(): void {
+    this.listing?.dispose();
+    this.listing = undefined;
+    this.listeners.clear();
+  }
+
+  private async reload(): Promise<void> {
+    const listing = this.listing;
+    if (!listing || listing.rejected || !listing.pages.started || listing.pages.size === 0) return this.reset();
+    try {
+      const change = await listing.reload();
+      if (listing === this.listing) this.emit(change);
+    } catch (error) {
+      const failure = this.failed(listing, 'Refreshing phone numbers', error);
+      if (!isVogentError(failure, 'cancelled') && listing === this.listing) throw failure;
+    }
+  }
+
+  /** The listing under the current key and settings, made on first use; none without a usable key. */
+  private current(): Listing | undefined {
+    if (this.status === 'no-key' || this.listing?.rejected) return undefined;
+    this.listing ??= this.newListing();
+    return this.listing;
+  }
+
+  /** The current listing for an action, or why there is none. */
+  private usable(): Listing {
+    const listing = this.current();
+    if (listing) return listing;
+    const why = this.status === 'rejected' ? 'Vogent rejected the API key; replace it to continue.' : 'No Vogent API key is set.';
+    throw new VogentError('unauthorized', why);
+  }
+
+  private newListing(): Listing {
+    let key: Promise<string | undefined> | undefined;
+    const client = this.options.client(() => (key ??= this.options.key.get()));
+    const listing = new Listing(client, this.options.pageSize(), {
+      changed: () => this.emit({ all: false, groups: [] }),
+      skipped: (what, record) => this.options.log.warn(skippedMessage(what, record)),
+    });
+    return listing;
+  }
+
+  /**
+   * Logs a failure and returns it. A 401, or a 403 on the listing itself, means Vogent rejects the key:
+   * nothing more is sent under it. A cancelled load (the listing was replaced) is not a failure.
+   */
+  private failed(listing: Listing, what: string, error: unknown): unknown {
+    if (isVogentError(error, 'cancelled')) return error;
+    this.options.log.error(what, error);
+    const rejected = isVogentError(error, 'unauthorized') || (isVogentError(error, 'forbidden') && error.request === 'GET /phone_numbers');
+    if (rejected && listing === this.listing && !listing.rejected) {
+      listing.rejected = true;
+      this.emit({ all: true, groups: [] });
+    }
+    return error;
+  }
+
+  private emit(change: ConnectionChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}
+
+function skippedMessage(what: string, record: SkippedRecord): string {
+  return `Skipped a ${what}${record.id ? ` (${record.id})` : ''} that could not be read: ${record.reason}`;
+}

@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { children, extension, group, row, stub, useVogent } from './support';
+
+/** Wraps the real createQuickPick so a test can watch and close the picker a command opens. */
+function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+  return new Promise((resolve) => {
+    const original = vscode.window.createQuickPick;
+    stub(vscode.window, 'createQuickPick', (() => {
+      const pick = original();
+      resolve(pick);
+      return pick;
+    }) as typeof vscode.window.createQuickPick);
+  });
+}
+
+const numberPages = (requests: { path: string; method: string }[]) => requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers').length;
+
+describe('Actions that overlap', () => {
+  describe('with pages of 100', () => {
+    const fake = useVogent();
+
+    it('a link made while a refresh runs stays linked, in the model and on its row', async () => {
+      const pstn = await group('PSTN numbers');
+      const item = (await children(pstn)).find((n) => n.contextValue === 'phoneNumber pstn unlinked');
+      assert.ok(item);
+      const target = fake().workspace.agents[3];
+      stub(vscode.window, 'showQuickPick', (async (items: Thenable<vscode.QuickPickItem[]>) =>
+        (await items).find((i) => i.label === target.name)) as unknown as typeof vscode.window.showQuickPick);
+      fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 300 });
+      const sent = fake().requests.length;
+      const refresh = vscode.commands.executeCommand('vogent.refresh');
+      await fake().received(sent + 1);
+      await vscode.commands.executeCommand('vogent.linkAgent', item);
+      await refresh;
+      const after = (await children(pstn)).find((n) => n.label === item.label);
+      assert.equal(after && row(after), `${String(item.label)} — ${target.name}`);
+    });
+
+    it('after one failed agent load, Link to Agent asks again and lists the agents', async () => {
+      fake().inject({ path: '/agents', status: 503, headers: { 'Retry-After': '0' }, times: 3 });
+      const pstn = await group('PSTN numbers');
+      const shown = await children(pstn);
+      assert.match(row(shown[0]), /^Agent names could not be loaded/);
+      let offered: readonly vscode.QuickPickItem[] = [];
+      stub(vscode.window, 'showQuickPick', (async (items: Thenable<vscode.QuickPickItem[]>) => {
+        offered = await items;
+        return undefined;
+      }) as unknown as typeof vscode.window.showQuickPick);
+      await vscode.commands.executeCommand('vogent.linkAgent', shown.find((n) => n.contextValue?.startsWith('phoneNumber')));
+      assert.equal(offered.length, fake().workspace.agents.length);
+    });
+
+    it('a record that cannot be read is skipped and counted in its group; the rest loads', async () => {
+      const numbers = fake().workspace.numbers as unknown as Record<string, unknown>[];
+      numbers.splice(1, 0, { id: 'pn_broken', type: 'PSTN', agentId: null }, { id: 'pn_broken_2', number: 42, type: 'PSTN' });
+      (await extension()).connection.reset();
+      const shown = await children(await group('PSTN numbers'));
+      assert.equal(row(shown[0]), '2 numbers could not be read — Show Logs');
+      assert.equal(shown[0].command?.command, 'vogent.showLogs');
+      assert.ok(shown.filter((n) => n.contextValue?.startsWith('phoneNumber')).length >= 60);
+    });
+  });
+
+  describe('with pages of 10', () => {
+    const fake = useVogent({ pageSize: 10 });
+
+    it('closing the copy picker stops the pages only it needed', async () => {
+      fake().latencyMs = 20;
+      const picked = captureQuickPick();
+      const command = vscode.commands.executeCommand('vogent.copyNumber');
+      const pick = await picked;
+      await fake().received(3);
+      pick.hide();
+      await command;
+      const ext = await extension();
+      const sent = numberPages(fake().requests);
+      await ext.connection.numbers.idle();
+      assert.ok(numberPages(fake().requests) <= sent + 1, 'at most the page already in flight');
+      assert.equal(ext.connection.numbers.complete, false);
+    });
+
+    it('the copy picker follows a refresh instead of keeping the old list', async () => {
+      const picked = captureQuickPick();
+      const command = vscode.commands.executeCommand('vogent.copyNumber');
+      const pick = await picked;
+      await fake().received(2);
+      const added = { id: 'pn_new', number: '+15559990000', type: 'PSTN', agentId: null };
+      fake().workspace.numbers.push(added);
+      const { connection } = await extension();
+      connection.reset();
+      // The picker listens first, so by the time the last page is announced here it has listed it.
+      await new Promise<void>((resolve) => {
+        const stop = connection.onDidChange(() => connection.numbers.complete && (stop(), resolve()));
+      });
+      assert.ok(pick.items.some((i) => i.label === added.number), 'the new number is listed');
+      assert.equal(pick.items.length, fake().workspace.numbers.length);
+      pick.hide();
+      await command;
+    });
+  });
+});

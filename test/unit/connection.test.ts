@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { VogentConnection, type ConnectionChange } from '../../src/connection/vogentConnection';
+import type { FakeVogent } from '../fake-api/server';
+import { clientFor, KEY, useFakeVogent, vogentError } from './support';
+
+interface Harness {
+  connection: VogentConnection;
+  warnings: string[];
+  errors: string[];
+  changes: ConnectionChange[];
+  key: { hasKey: boolean; value: string };
+}
+
+function connect(fake: FakeVogent, pageSize = 100): Harness {
+  const key = { hasKey: true, value: KEY };
+  const harness: Harness = { warnings: [], errors: [], changes: [], key } as unknown as Harness;
+  harness.connection = new VogentConnection({
+    key: { ready: Promise.resolve(), get hasKey() { return key.hasKey; }, get: async () => key.value },
+    client: (apiKey) => clientFor(fake, { apiKey }),
+    pageSize: () => pageSize,
+    log: { warn: (message) => harness.warnings.push(message), error: (what, error) => harness.errors.push(`${what}: ${String(error)}`) },
+  });
+  harness.connection.onDidChange((change) => harness.changes.push(change));
+  return harness;
+}
+
+const numberGets = (fake: FakeVogent) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers');
+
+describe('VogentConnection', () => {
+  const fake = useFakeVogent();
+
+  describe('refresh', () => {
+    it('keeps a link made while it runs, over the older answer it read', async () => {
+      const { connection } = connect(fake());
+      await connection.show();
+      const target = connection.numbers.numbersIn('PSTN').find((n) => n.agentId === null);
+      assert.ok(target);
+      const agent = fake().workspace.agents[1].id;
+      fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 150 });
+      const sent = fake().requests.length;
+      const refresh = connection.refresh();
+      await fake().received(sent + 1);
+      await connection.setAgent(target.id, agent);
+      assert.equal(connection.numbers.get(target.id)?.agentId, agent, 'shown at once');
+      await refresh;
+      assert.equal(connection.numbers.get(target.id)?.agentId, agent, 'the reload read the number before the link');
+    });
+
+    it('shows at least the rows a "Load more…" added while it ran', async () => {
+      const { connection } = connect(fake());
+      await connection.fill('PSTN');
+      fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 150 });
+      const sent = fake().requests.length;
+      const refresh = connection.refresh();
+      await fake().received(sent + 1);
+      await connection.loadMore('PSTN');
+      const shown = connection.numbers.countIn('PSTN');
+      await refresh;
+      assert.ok(connection.numbers.countIn('PSTN') >= shown, `${connection.numbers.countIn('PSTN')} < ${shown}`);
+    });
+
+    it('is dropped when a reset replaces the listing meanwhile', async () => {
+      const { connection } = connect(fake());
+      await connection.show();
+      fake().inject({ path: '/phone_numbers', method: 'GET', hang: true });
+      const sent = fake().requests.length;
+      const refresh = connection.refresh();
+      await fake().received(sent + 1);
+      connection.reset();
+      await refresh;
+      assert.equal(connection.numbers.started, false, 'the new listing starts from nothing');
+    });
+  });
+
+  describe('agents', () => {
+    it('tries a failed agent load again when an action needs the agents', async () => {
+      const { connection } = connect(fake());
+      fake().inject({ path: '/agents', status: 503 });
+      await connection.fill('PSTN');
+      assert.ok(connection.agents.error, 'the failure is kept for the view');
+      const agents = await connection.agentList();
+      assert.equal(agents.length, fake().workspace.agents.length);
+      assert.equal(connection.agents.error, undefined);
+    });
+
+    it('loads every number even when the agent names fail', async () => {
+      const { connection } = connect(fake());
+      fake().inject({ path: '/agents', status: 503 });
+      await connection.loadAll(new AbortController().signal);
+      assert.equal(connection.numbers.size, 250);
+      assert.ok(connection.numbers.complete);
+    });
+  });
+
+  describe('what a refusal means', () => {
+    it('a 403 on a write or on /agents is that call\'s failure, not a rejected key', async () => {
+      const { connection } = connect(fake());
+      await connection.show();
+      const number = [...connection.numbers.all()][0];
+      fake().inject({ method: 'PUT', status: 403, body: { message: 'read-only key' } });
+      assert.equal((await vogentError(connection.setAgent(number.id, null))).kind, 'forbidden');
+      fake().inject({ path: '/agents', status: 403 });
+      await vogentError(connection.agentList());
+      assert.equal(connection.status, 'ready');
+      assert.equal(connection.numbers.size, 100, 'what was loaded stays');
+    });
+
+    it('a 403 on the numbers listing, or a 401 anywhere, rejects the key, and then nothing more is sent', async () => {
+      for (const fault of [{ path: '/phone_numbers', method: 'GET', status: 403 }, { method: 'PUT', status: 401 }]) {
+        const { connection } = connect(fake(), 10);
+        await connection.show();
+        fake().inject(fault);
+        if (fault.method === 'PUT') await vogentError(connection.setAgent([...connection.numbers.all()][0].id, null));
+        else await connection.loadMore('PSTN');
+        assert.equal(connection.status, 'rejected', `after ${fault.method} ${fault.status}`);
+        const sent = fake().requests.length;
+        await vogentError(connection.loadAll(new AbortController().signal));
+        await vogentError(connection.agentList());
+        await connection.show();
+        assert.equal(fake().requests.length, sent);
+      }
+    });
+  });
+
+  describe('loading everything', () => {
+    it('follows a reset to the new listing instead of ending with a partial list', async () => {
+      const { connection } = connect(fake(), 50);
+      const loading = connection.loadAll(new AbortController().signal);
+      await fake().received(2);
+      connection.reset();
+      await loading;
+      assert.ok(connection.numbers.complete);
+      assert.equal(connection.numbers.size, 250);
+    });
+
+    it('stops asking for pages once its caller gives up', async () => {
+      const { connection } = connect(fake(), 10);
+      const closed = new AbortController();
+      const loading = connection.loadAll(closed.signal);
+      await fake().received(3);
+      closed.abort();
+      assert.equal((await vogentError(loading)).kind, 'cancelled');
+      const sent = numberGets(fake()).length;
+      await connection.numbers.idle();
+      assert.ok(numberGets(fake()).length <= sent + 1, 'at most the page already in flight');
+      assert.ok(!connection.numbers.complete);
+    });
+  });
+});
