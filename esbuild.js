@@ -12,7 +12,7 @@ const common = {
   bundle: true,
   format: 'cjs',
   platform: 'node',
-  // The extension host of VS Code 1.138+ runs Node 22.
+  // Desktop VS Code 1.138's extension host runs Node 22 (package.json engines.node); code-server runs it on 24.
   target: 'node22',
   logLevel: 'warning',
 };
