@@ -13,8 +13,8 @@ export interface ListingChange {
 export interface ListingHooks {
   /** A page landed or failed on the listing now shown. */
   changed(): void;
-  /** Each record the API sent that could not be read. */
-  skipped(what: 'phone number' | 'agent', record: SkippedRecord): void;
+  /** For the log: each record the API sent that could not be read. */
+  warn(message: string): void;
 }
 
 interface Reload {
@@ -117,7 +117,7 @@ export class Listing {
   private newPages(): NumberPages {
     return new NumberPages(async (cursor, signal) => {
       const page = await this.client.listPhoneNumbers({ limit: this.pageSize, cursor, signal });
-      for (const record of page.skipped) this.hooks.skipped('phone number', record);
+      for (const record of page.skipped) this.hooks.warn(skippedMessage('phone number', record));
       return page;
     }, this.pageSize);
   }
@@ -125,7 +125,7 @@ export class Listing {
   private newAgents(): AgentDirectory {
     return new AgentDirectory(async (cursor, signal) => {
       const page = await this.client.listAgents({ limit: 100, cursor, signal });
-      for (const record of page.skipped) this.hooks.skipped('agent', record);
+      for (const record of page.skipped) this.hooks.warn(skippedMessage('agent', record));
       return page;
     });
   }
@@ -139,4 +139,8 @@ function difference(before: NumberPages, after: NumberPages, names: AgentDirecto
   const renamed = newNames !== undefined && JSON.stringify(newNames.list()) !== JSON.stringify(names.list());
   const same = (key: GroupKey) => JSON.stringify(before.numbersIn(key)) === JSON.stringify(after.numbersIn(key));
   return { all: false, groups: renamed ? keys : keys.filter((key) => !same(key)) };
+}
+
+function skippedMessage(what: string, record: SkippedRecord): string {
+  return `Skipped a ${what}${record.id ? ` (${record.id})` : ''} that could not be read: ${record.reason}`;
 }

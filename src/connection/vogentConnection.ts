@@ -3,13 +3,13 @@ import { groupKeyOf, type GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
 import type { VogentClient } from '../vogent/client';
 import { VogentError, isVogentError } from '../vogent/errors';
-import type { Agent, PhoneNumber, SkippedRecord } from '../vogent/shapes';
+import type { Agent, PhoneNumber } from '../vogent/shapes';
 import { Listing, type ListingChange } from './listing';
 
 export type ConnectionStatus = 'no-key' | 'rejected' | 'ready';
 export type ConnectionChange = ListingChange;
 
-/** Where the connection's key comes from; the key itself is read once per listing, when its first request goes out. */
+/** Where the connection's key comes from. */
 export interface KeySource {
   readonly ready: Promise<void>;
   readonly hasKey: boolean;
@@ -183,14 +183,11 @@ export class VogentConnection {
     throw new VogentError('unauthorized', why);
   }
 
+  /** A listing reads the key once, when its first request goes out: one listing, one key. */
   private newListing(): Listing {
     let key: Promise<string | undefined> | undefined;
     const client = this.options.client(() => (key ??= this.options.key.get()));
-    const listing = new Listing(client, this.options.pageSize(), {
-      changed: () => this.emit({ all: false, groups: [] }),
-      skipped: (what, record) => this.options.log.warn(skippedMessage(what, record)),
-    });
-    return listing;
+    return new Listing(client, this.options.pageSize(), { changed: () => this.emit({ all: false, groups: [] }), warn: this.options.log.warn });
   }
 
   /**
@@ -211,8 +208,4 @@ export class VogentConnection {
   private emit(change: ConnectionChange): void {
     for (const listener of this.listeners) listener(change);
   }
-}
-
-function skippedMessage(what: string, record: SkippedRecord): string {
-  return `Skipped a ${what}${record.id ? ` (${record.id})` : ''} that could not be read: ${record.reason}`;
 }

@@ -1,6 +1,8 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { checkBaseUrl } from './baseUrl';
 import { VogentError, cancelled, detailFromBody, redact } from './errors';
+import { retryAfterSeconds, statusError } from './statusError';
+import { BodyTimeout, ERROR_BODY_LIMIT, readText, timedFetch } from './transport';
 import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber, type SkippedRecord } from './shapes';
 
 export interface ClientOptions {
@@ -162,21 +164,8 @@ export class VogentClient {
       const status = error.response.status;
       const text = await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => '');
       const detail = detailFromBody(redact(text, apiKey));
-      const because = detail ? `: ${detail}` : '.';
-      if (status === 401) return wrap('unauthorized', `Vogent rejected the API key (401)${because}`, status);
-      // Only the caller knows whether a 403 means a useless key (on the listing) or one missing permission (a write).
-      if (status === 403) return wrap('forbidden', `Vogent refused this for the API key's permissions (403)${because}`, status);
-      if (status === 404 && call.method === 'get' && !call.path.includes('/')) {
-        return wrap('not-found', `Vogent has no ${request} here (404): check the vogent.apiBaseUrl setting.`, status);
-      }
-      if (status === 404) return wrap('not-found', `Not found (404): it may have been deleted${detail ? ` (${detail})` : ''}.`, status);
-      if (status === 429) {
-        const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
-        const when = wait === undefined ? 'in a moment' : `in ${wait} s`;
-        return wrap('rate-limited', `Vogent is limiting requests (429); try again ${when}.`, status);
-      }
-      if (status >= 500) return wrap('server', `Vogent had a problem (${status})${because}`, status);
-      return wrap('invalid-request', `Vogent refused the request (${status})${because}`, status);
+      const { kind, message } = statusError(status, detail, { request, listing: call.method === 'get' && !call.path.includes('/') }, error.response.headers);
+      return wrap(kind, message, status);
     }
     if (error instanceof Error && error.name === 'AbortError') return cancelled();
     if (error instanceof TypeError) {
@@ -207,36 +196,6 @@ function tryCheckBaseUrl(raw: unknown): URL | VogentError {
   }
 }
 
-/** A timeout of our own, for a body that stops arriving after the headers. */
-class BodyTimeout extends Error {
-  override readonly name = 'BodyTimeout';
-}
-
-/** Error bodies are only read for a short message: a huge page is not buffered. */
-const ERROR_BODY_LIMIT = 64 * 1024;
-
-async function readText(response: Response, limit = Number.POSITIVE_INFINITY): Promise<string> {
-  if (limit === Number.POSITIVE_INFINITY || !response.body) return response.text();
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  while (text.length < limit) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    text += decoder.decode(value, { stream: true });
-  }
-  void reader.cancel().catch(() => undefined);
-  return text.slice(0, limit);
-}
-
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
 function waitTooLong(error: Error, maxMs: number): boolean {
   if (!isHTTPError(error)) return false;
   const wait = retryAfterSeconds(error.response.headers.get('retry-after'));
@@ -246,23 +205,4 @@ function waitTooLong(error: Error, maxMs: number): boolean {
 function networkReason(error: TypeError): string {
   const code = (error.cause as { code?: unknown } | undefined)?.code;
   return typeof code === 'string' ? ` (${code})` : '';
-}
-
-/** Wraps fetch to report each attempt (method, path, status, time) without headers or bodies. */
-function timedFetch(base: URL, report: ClientOptions['onExchange']): typeof fetch {
-  return async (input, init) => {
-    const request = input instanceof Request ? input : new Request(input, init);
-    const url = new URL(request.url);
-    const path = url.href.startsWith(base.href) ? `/${url.href.slice(base.href.length)}` : url.pathname + url.search;
-    const started = performance.now();
-    try {
-      const response = await fetch(input, init);
-      report?.({ method: request.method, path, status: response.status, durationMs: performance.now() - started });
-      return response;
-    } catch (error) {
-      const reason = error instanceof Error ? error.name : 'Error';
-      report?.({ method: request.method, path, status: undefined, durationMs: performance.now() - started, error: reason });
-      throw error;
-    }
-  };
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
-import { children, extension, group, row, setting, stub, useVogent } from './support';
+import { captureQuickPick, children, extension, group, row, setting, stub, useVogent } from './support';
 
 async function numberRow(groupLabel: string, predicate: (n: Node) => boolean): Promise<Node> {
   const found = (await children(await group(groupLabel))).find(predicate);
@@ -11,18 +11,6 @@ async function numberRow(groupLabel: string, predicate: (n: Node) => boolean): P
 
 const linkedPstn = (n: Node) => n.contextValue === 'phoneNumber pstn linked' && !String(n.description).includes('unknown');
 const unlinkedPstn = (n: Node) => n.contextValue === 'phoneNumber pstn unlinked';
-
-/** Wraps the real createQuickPick so a test can type into the quick pick the command opens. */
-function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
-  return new Promise((resolve) => {
-    const original = vscode.window.createQuickPick;
-    stub(vscode.window, 'createQuickPick', (() => {
-      const pick = original();
-      resolve(pick);
-      return pick;
-    }) as typeof vscode.window.createQuickPick);
-  });
-}
 
 /** Answers the next showQuickPick with `choose`, given the items the command offered. */
 function pickFromQuickPick(choose: (items: readonly vscode.QuickPickItem[]) => vscode.QuickPickItem | undefined): void {

@@ -1,18 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { children, extension, group, row, stub, useVogent } from './support';
-
-/** Wraps the real createQuickPick so a test can watch and close the picker a command opens. */
-function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
-  return new Promise((resolve) => {
-    const original = vscode.window.createQuickPick;
-    stub(vscode.window, 'createQuickPick', (() => {
-      const pick = original();
-      resolve(pick);
-      return pick;
-    }) as typeof vscode.window.createQuickPick);
-  });
-}
+import { captureQuickPick, children, extension, group, row, stub, useVogent } from './support';
 
 const numberPages = (requests: { path: string; method: string }[]) => requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers').length;
 

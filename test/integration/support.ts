@@ -141,3 +141,15 @@ export async function treeChange(): Promise<void> {
     });
   });
 }
+
+/** Wraps the real createQuickPick so a test can type into, watch or close the picker a command opens. */
+export function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+  return new Promise((resolve) => {
+    const original = vscode.window.createQuickPick;
+    stub(vscode.window, 'createQuickPick', (() => {
+      const pick = original();
+      resolve(pick);
+      return pick;
+    }) as typeof vscode.window.createQuickPick);
+  });
+}
