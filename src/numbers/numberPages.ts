@@ -1,7 +1,8 @@
 import { cancelled } from '../vogent/errors';
 import type { Page, PhoneNumber } from '../vogent/shapes';
 import { CursorTrail } from './cursorTrail';
-import { KNOWN_GROUPS, compareGroupKeys, groupKeyOf, type GroupKey } from './groups';
+import { KNOWN_GROUPS, compareGroupKeys, type GroupKey } from './groups';
+import { NumberIndex } from './numberIndex';
 
 export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<PhoneNumber>>;
 
@@ -10,8 +11,8 @@ export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) 
  * A page landing costs O(page): groups and counts are kept as pages arrive. Knows nothing of VS Code.
  */
 export class NumberPages {
-  private readonly byId = new Map<string, { key: GroupKey; index: number }>();
-  private readonly byGroup = new Map<GroupKey, PhoneNumber[]>();
+  /** Every number loaded so far, with its lookups. Read it; only the pages write it. */
+  readonly index = new NumberIndex();
   private readonly skipped = new Map<GroupKey, number>();
   /** undefined: no page loaded yet; null: every page loaded. */
   private cursor: string | null | undefined;
@@ -41,7 +42,7 @@ export class NumberPages {
   }
 
   get size(): number {
-    return this.byId.size;
+    return this.index.size;
   }
 
   /** Called when a page lands or fails, or a number is updated. */
@@ -55,18 +56,18 @@ export class NumberPages {
    * their numbers has arrived yet, so that expanding them can load more.
    */
   groups(): GroupKey[] {
-    const keys = new Set([...this.byGroup.keys(), ...this.skipped.keys()]);
+    const keys = new Set([...this.index.groups(), ...this.skipped.keys()]);
     if (!this.complete) for (const key of KNOWN_GROUPS) keys.add(key);
     return [...keys].sort(compareGroupKeys);
   }
 
-  /** The group's numbers in API order. Read-only: it grows as pages land. */
-  numbersIn(key: GroupKey): readonly PhoneNumber[] {
-    return this.byGroup.get(key) ?? [];
+  /** A window of the group's numbers, in API order. */
+  numbersIn(key: GroupKey, start?: number, end?: number): PhoneNumber[] {
+    return this.index.numbersIn(key, start, end);
   }
 
   countIn(key: GroupKey): number {
-    return this.byGroup.get(key)?.length ?? 0;
+    return this.index.countIn(key);
   }
 
   /** How many records of this group the API sent that could not be read. */
@@ -75,19 +76,18 @@ export class NumberPages {
   }
 
   get(id: string): PhoneNumber | undefined {
-    const at = this.byId.get(id);
-    return at && this.byGroup.get(at.key)?.[at.index];
+    return this.index.get(id);
   }
 
-  /** All loaded numbers, group by group. */
-  *all(): Iterable<PhoneNumber> {
-    for (const key of this.groups()) yield* this.numbersIn(key);
+  /** All loaded numbers, in API order. */
+  all(): readonly PhoneNumber[] {
+    return this.index.all();
   }
 
   /** Replaces one number in place (after a link or unlink), keeping its position. */
   update(number: PhoneNumber): void {
-    if (!this.byId.has(number.id)) return;
-    this.put(number);
+    if (!this.index.has(number.id)) return;
+    this.index.put(number);
     this.emit();
   }
 
@@ -161,7 +161,7 @@ export class NumberPages {
       const page = await this.fetchPage(this.cursor ?? undefined, signal);
       if (signal.aborted) throw cancelled();
       this.trail.accept(page.cursor, 'phone numbers');
-      for (const number of page.data) this.put(number);
+      for (const number of page.data) this.index.put(number);
       for (const record of page.skipped) {
         const key = record.type ?? '';
         this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
@@ -174,21 +174,6 @@ export class NumberPages {
     } finally {
       if (!signal.aborted) this.emit();
     }
-  }
-
-  /** Adds a number, or replaces the one with its id in place (a repeated id stays where it was first seen). */
-  private put(number: PhoneNumber): void {
-    const at = this.byId.get(number.id);
-    const list = at && this.byGroup.get(at.key);
-    if (at && list) {
-      list[at.index] = number;
-      return;
-    }
-    const key = groupKeyOf(number);
-    let group = this.byGroup.get(key);
-    if (!group) this.byGroup.set(key, (group = []));
-    this.byId.set(number.id, { key, index: group.length });
-    group.push(number);
   }
 
   private emit(): void {

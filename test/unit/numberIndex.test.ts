@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { NumberIndex } from '../../src/numbers/numberIndex';
+import type { AgentLookup } from '../../src/numbers/presentation';
+import type { Agent, PhoneNumber } from '../../src/vogent/shapes';
+import { sampleWorkspace } from '../fake-api/data';
+
+const agentList: Agent[] = [
+  { id: 'agent_fd', name: 'Front Desk', language: 'en-US' },
+  { id: 'agent_bill', name: 'Billing Helpline', language: 'en-US' },
+];
+const agents: AgentLookup = { loaded: true, get: (id) => agentList.find((a) => a.id === id) };
+
+function indexOf(numbers: PhoneNumber[]): NumberIndex {
+  const index = new NumberIndex();
+  for (const number of numbers) index.put(number);
+  return index;
+}
+
+const numbers: PhoneNumber[] = [
+  { id: 'pn_a', number: '+14155550100', type: 'PSTN', agentId: 'agent_fd' },
+  { id: 'pn_b', number: '+14155550199', type: 'PSTN', agentId: null },
+  { id: 'pn_c', number: '+442097210912', type: 'PSTN', agentId: 'agent_bill' },
+  { id: 'pn_d', number: 'desk-415', type: 'SIP_USERNAME', agentId: 'agent_fd' },
+  { id: 'pn_e', number: '+12126987091', type: 'PSTN', agentId: 'agent_gone' },
+];
+
+const found = (index: NumberIndex, query: string, limit = 50) => {
+  const result = index.search(query, { limit, agents });
+  return { ids: result.matches.map((n) => n.id), total: result.total };
+};
+
+describe('NumberIndex', () => {
+  it('finds a number by its digits whatever the separators', () => {
+    const index = indexOf(numbers);
+    for (const query of ['415 555', '(415) 555-01', '+1415555', '4155550100', '+1 415-555-0100']) {
+      assert.ok(found(index, query).ids.includes('pn_a'), query);
+    }
+    assert.deepEqual(found(index, '+1 (415) 555-0100').ids, ['pn_a'], 'exactly one number has these digits');
+    assert.equal(index.byNumber('+1 415 555 0100')?.id, 'pn_a');
+    assert.equal(index.byNumber('+1 415 555 0101'), undefined);
+  });
+
+  it('ranks exact matches first, then prefixes, then the rest, each in API order', () => {
+    const index = indexOf(numbers);
+    // "14155550199" is exact for pn_b; pn_a only shares the prefix "141555501".
+    assert.deepEqual(found(index, '141555501').ids, ['pn_a', 'pn_b']);
+    assert.deepEqual(found(index, '14155550199').ids, ['pn_b']);
+    assert.deepEqual(found(index, '555').ids, ['pn_a', 'pn_b']);
+    assert.deepEqual(found(index, 'pn_d').ids, ['pn_d']);
+    assert.deepEqual(found(index, 'desk').ids, ['pn_d', 'pn_a'], 'a number that starts so, then one whose agent is Front Desk');
+  });
+
+  it('matches the agent name, the type and the id as text', () => {
+    const index = indexOf(numbers);
+    assert.deepEqual(found(index, 'front desk').ids, ['pn_a', 'pn_d']);
+    assert.deepEqual(found(index, 'billing').ids, ['pn_c']);
+    assert.deepEqual(found(index, 'agent_gone').ids, ['pn_e'], 'an unknown agent by its id');
+    assert.deepEqual(found(index, 'sip').ids, ['pn_d']);
+    assert.deepEqual(found(index, 'PN_').ids.length, 5);
+  });
+
+  it('returns the first K matches and how many match in all', () => {
+    const index = indexOf(sampleWorkspace(5_000).numbers);
+    const all = found(index, '', 200);
+    assert.equal(all.ids.length, 200);
+    assert.equal(all.total, 5_000);
+    const pstn = index.search('+1555', { limit: 10, agents });
+    assert.equal(pstn.matches.length, 10);
+    assert.equal(pstn.total, index.countIn('PSTN'));
+    const unlinked = index.search('', { limit: 3, agents, only: (n) => n.agentId === null });
+    assert.equal(unlinked.total, index.countFor(null));
+    assert.ok(unlinked.matches.every((n) => n.agentId === null));
+  });
+
+  it('keeps counts per group and per agent, and a link moves a number between agents in API order', () => {
+    const index = indexOf(numbers);
+    assert.equal(index.countIn('PSTN'), 4);
+    assert.equal(index.countIn('SIP_USERNAME'), 1);
+    assert.equal(index.countFor('agent_fd'), 2);
+    index.put({ ...numbers[1], agentId: 'agent_fd' });
+    assert.equal(index.countFor('agent_fd'), 3);
+    assert.equal(index.countFor(null), 0);
+    assert.deepEqual(index.numbersFor('agent_fd').map((n) => n.id), ['pn_a', 'pn_b', 'pn_d']);
+    assert.equal(index.get('pn_b')?.agentId, 'agent_fd');
+    assert.equal(index.size, 5, 'an update adds nothing');
+  });
+
+  it('gives a window of a group without the rest', () => {
+    const index = indexOf(sampleWorkspace(1_000).numbers);
+    const window = index.numbersIn('PSTN', 100, 200);
+    assert.equal(window.length, 100);
+    assert.deepEqual(window[0], index.numbersIn('PSTN')[100]);
+  });
+});
