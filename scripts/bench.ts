@@ -87,7 +87,8 @@ async function simultaneousLoadMore(rows: Row[]): Promise<void> {
       const pages = pagesFor(fake);
       await pages.start();
       fake.requests.length = 0;
-      await Promise.all(Array.from({ length: 10 }, () => pages.loadMore('PSTN')));
+      const target = pages.countIn('PSTN') + LIMIT;
+      await Promise.all(Array.from({ length: 10 }, () => pages.fill('PSTN', target)));
       const distinctPages = new Set(fake.requests.map((r) => r.query.cursor)).size;
       perPage.push(fake.requests.length / distinctPages);
     }

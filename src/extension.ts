@@ -61,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
     command('vogent.setApiKey', setApiKey({ keys, connection, clientWithKey: (key) => clientFor(async () => key), acceptsArgument: testing })),
     command('vogent.clearApiKey', clearApiKey(keys)),
     command('vogent.refresh', refresh(connection)),
-    command('vogent.loadMore', loadMore(connection)),
+    command('vogent.loadMore', loadMore(provider)),
     command('vogent.showLogs', () => log.show(true)),
     command('vogent.copyNumber', copyNumber(connection)),
     command('vogent.copyNumberId', copyNumberId()),

@@ -1,9 +1,9 @@
-import type { VogentConnection } from '../connection/vogentConnection';
 import type { GroupKey } from '../numbers/groups';
+import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
 
 /** Internal: the command of a group's "Load more…" and "Retry" items, with the group's key. */
-export function loadMore(connection: VogentConnection) {
+export function loadMore(provider: PhoneNumbersProvider) {
   return async (key?: GroupKey): Promise<void> => {
-    if (typeof key === 'string') await connection.loadMore(key);
+    if (typeof key === 'string') await provider.showMore(key);
   };
 }

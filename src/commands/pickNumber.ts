@@ -5,6 +5,7 @@ import { PhoneNumberItem } from '../tree/phoneNumberItem';
 import { isVogentError } from '../vogent/errors';
 import type { PhoneNumber } from '../vogent/shapes';
 import { reportError } from './reportError';
+import { throttle } from './throttle';
 import { requireUsableKey } from './requireKey';
 
 interface NumberPick extends vscode.QuickPickItem {
@@ -36,11 +37,14 @@ export async function linkedNumberOf(
   return { ...number, agentId: number.agentId };
 }
 
+/** The most items the picker holds: the best matches of what is typed, never the whole workspace. */
+const SHOWN = 200;
+
 /**
- * A quick pick over all the workspace's numbers, not only the loaded pages: it shows what is loaded
- * at once, stays busy while the remaining pages arrive, and matches number, agent, type and id.
- * It always lists the connection's current state (a refresh or a new key meanwhile is followed), and
- * closing it stops the loading it started.
+ * A quick pick over all the workspace's numbers, not only the loaded pages. It filters in the
+ * extension: it holds the best matches of what is typed (digits whatever the separators, agent name,
+ * type, ID), re-queried as the user types and as pages land, and says how many match while the rest
+ * loads. It always lists the connection's current state, and closing it stops the loading it started.
  */
 export async function pickNumber(
   connection: VogentConnection,
@@ -48,23 +52,19 @@ export async function pickNumber(
 ): Promise<PhoneNumber | undefined> {
   if (!requireUsableKey(connection)) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
-  Object.assign(pick, { title: options.title, placeholder: 'Type a number, agent name, type or ID', matchOnDescription: true, matchOnDetail: true, busy: true });
+  Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', busy: true, keepScrollPosition: true });
   const closed = new AbortController();
-  const show = () => {
-    const active = pick.activeItems[0]?.phoneNumber.id;
-    pick.items = itemsFor(connection, options.only);
-    const keep = pick.items.find((item) => item.phoneNumber.id === active);
-    if (keep) pick.activeItems = [keep];
-  };
-  const stop = connection.onDidChange(show);
-  show();
+  const render = throttle(() => show(pick, connection, options), 100);
+  const subscriptions = [pick.onDidChangeValue(render), { dispose: connection.onDidChange(render) }, render];
+  show(pick, connection, options);
   connection.loadAll(closed.signal).then(
     () => {
       pick.busy = false;
-      if (pick.items.length === 0) pick.placeholder = 'No matching phone numbers in this workspace';
+      show(pick, connection, options);
     },
     (error: unknown) => {
       pick.busy = false;
+      show(pick, connection, options);
       if (closed.signal.aborted || isVogentError(error, 'cancelled')) return;
       if (connection.status !== 'ready') requireUsableKey(connection);
       else void reportError('Could not load every phone number', error);
@@ -74,19 +74,25 @@ export async function pickNumber(
     return await chosen(pick);
   } finally {
     closed.abort();
-    stop();
+    for (const subscription of subscriptions) subscription.dispose();
     pick.dispose();
   }
 }
 
-function itemsFor(connection: VogentConnection, only: ((n: PhoneNumber) => boolean) | undefined): NumberPick[] {
-  const { agents } = connection;
-  const items: NumberPick[] = [];
-  for (const n of connection.numbers.all()) {
-    if (only && !only(n)) continue;
-    items.push({ phoneNumber: n, label: n.number, description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}` });
-  }
-  return items;
+/** Lists the best matches of what is typed, keeping the highlighted number when it still matches. */
+function show(pick: vscode.QuickPick<NumberPick>, connection: VogentConnection, options: { title: string; only?: (n: PhoneNumber) => boolean }): void {
+  const { numbers, agents } = connection;
+  const { matches, total } = numbers.index.search(pick.value, { limit: SHOWN, agents, only: options.only });
+  const active = pick.activeItems[0]?.phoneNumber.id;
+  pick.items = matches.map((n) => ({ phoneNumber: n, label: n.number, description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}`, alwaysShow: true }));
+  const keep = pick.items.find((item) => item.phoneNumber.id === active);
+  if (keep) pick.activeItems = [keep];
+  pick.title = `${options.title} — ${countLine(total, numbers.size, pick.busy ? numbers.pagesLoaded + 1 : undefined)}`;
+}
+
+function countLine(matching: number, loaded: number, loadingPage: number | undefined): string {
+  const counts = `${matching.toLocaleString('en-US')} of ${loaded.toLocaleString('en-US')} match`;
+  return loadingPage === undefined ? counts : `${counts} · loading page ${loadingPage.toLocaleString('en-US')}…`;
 }
 
 function chosen(pick: vscode.QuickPick<NumberPick>): Promise<PhoneNumber | undefined> {

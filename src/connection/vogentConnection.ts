@@ -81,24 +81,28 @@ export class VogentConnection {
     }
   }
 
-  /** Loads a group's first page's worth and the agent names, for rendering. Failures stay in the state. */
-  async fill(key: GroupKey): Promise<void> {
-    const listing = this.current();
-    if (!listing) return;
-    const { agents, pages } = listing;
-    const names = agents.loaded || agents.error ? undefined : agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
-    if (!pages.error) await pages.fill(key).catch((error: unknown) => this.failed(listing, `Loading ${key || 'untyped'} numbers`, error));
-    await names;
+  /**
+   * Loads until the group holds `count` numbers (or the pages end), and the agent names, for rendering:
+   * a failed load is not retried here, so redraws do not hammer a failing API. Failures stay in the state.
+   */
+  fill(key: GroupKey, count?: number): Promise<void> {
+    return this.loadGroup(key, count, false);
   }
 
-  /** "Load more…" of a group, and its Retry. */
-  async loadMore(key: GroupKey): Promise<void> {
-    const listing = this.current();
-    if (!listing) return;
-    const load = listing.pages.loadMore(key);
-    this.emit({ all: false, groups: [key] });
-    await load.catch((error: unknown) => this.failed(listing, `Loading more ${key || 'untyped'} numbers`, error));
-    this.emit({ all: false, groups: [key] });
+  /** The same for "Load more…" and Retry, which a user clicked: a failed load is tried again. */
+  loadMore(key: GroupKey, count: number): Promise<void> {
+    return this.loadGroup(key, count, true);
+  }
+
+  /** A refresh or reset meanwhile is followed to the listing that replaced it. */
+  private async loadGroup(key: GroupKey, count: number | undefined, retry: boolean): Promise<void> {
+    for (let listing = this.current(); listing; listing = this.current()) {
+      const { agents, pages } = listing;
+      const names = agents.loaded || agents.error ? undefined : agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
+      if (retry || !pages.error) await pages.fill(key, count).catch((error: unknown) => this.failed(listing, `Loading ${key || 'untyped'} numbers`, error));
+      await names;
+      if (listing === this.listing && pages === listing.pages) return;
+    }
   }
 
   /**

@@ -19,8 +19,8 @@ export class NumberPages {
   private readonly trail = new CursorTrail();
   private readonly controller = new AbortController();
   private nextPage: Promise<void> | undefined;
-  private readonly groupLoads = new Map<GroupKey, Promise<void>>();
   private failure: Error | undefined;
+  private landed = 0;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -43,6 +43,11 @@ export class NumberPages {
 
   get size(): number {
     return this.index.size;
+  }
+
+  /** How many pages have landed. */
+  get pagesLoaded(): number {
+    return this.landed;
   }
 
   /** Called when a page lands or fails, or a number is updated. */
@@ -105,11 +110,9 @@ export class NumberPages {
     return this.nextPage;
   }
 
-  /** Resolves once no page and no "load more" is in flight, whatever their outcome. */
+  /** Resolves once no page is in flight, whatever its outcome. */
   async idle(): Promise<void> {
-    while (this.nextPage || this.groupLoads.size > 0) {
-      await Promise.allSettled([this.nextPage, ...this.groupLoads.values()]);
-    }
+    while (this.nextPage) await this.nextPage.catch(() => undefined);
   }
 
   /** Loads the first page, unless one was loaded already. */
@@ -117,27 +120,12 @@ export class NumberPages {
     if (!this.started) await this.loadNextPage();
   }
 
-  /** Loads pages until the group holds at least a page's worth, or the pages end: what expanding a group does. */
-  fill(key: GroupKey): Promise<void> {
-    return this.loadUntil(() => this.countIn(key) >= this.pageSize);
-  }
-
   /**
-   * "Load more" for one group: pages mix types, so load pages until this group has grown by a page's
-   * worth, or the pages end. Repeated calls while one runs share it.
+   * Loads pages until the group holds at least `count` numbers, or the pages end: what expanding a group
+   * and "Load more…" do. Pages mix types; callers meanwhile share each page's request.
    */
-  loadMore(key: GroupKey): Promise<void> {
-    let load = this.groupLoads.get(key);
-    if (!load) {
-      const target = this.countIn(key) + this.pageSize;
-      load = this.loadUntil(() => this.countIn(key) >= target).finally(() => this.groupLoads.delete(key));
-      this.groupLoads.set(key, load);
-    }
-    return load;
-  }
-
-  isLoadingMore(key: GroupKey): boolean {
-    return this.groupLoads.has(key);
+  fill(key: GroupKey, count = this.pageSize): Promise<void> {
+    return this.loadUntil(() => this.countIn(key) >= count);
   }
 
   /** Loads pages until `done`, or the end; a caller's own signal stops it between pages. */
@@ -167,6 +155,7 @@ export class NumberPages {
         this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
       }
       this.cursor = page.cursor;
+      this.landed++;
       this.failure = undefined;
     } catch (error) {
       if (!signal.aborted) this.failure = error instanceof Error ? error : new Error(String(error));

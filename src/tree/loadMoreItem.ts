@@ -1,16 +1,26 @@
 import * as vscode from 'vscode';
 import type { GroupKey } from '../numbers/groups';
 
-/** "Load more…" under a group while pages remain. While loading it spins and has no command, so clicks do nothing. */
+/**
+ * The last row of a group with more to show. It says what a click adds: numbers already loaded ("Show
+ * 100 more · 4,800 loaded", no request), or the next pages ("Load more…"). While loading it spins and
+ * has no command, so clicks do nothing.
+ */
 export class LoadMoreItem extends vscode.TreeItem {
   constructor(
     readonly key: GroupKey,
-    loading: boolean,
+    state: { loading: boolean; hidden: number; loaded: number; pageSize: number },
   ) {
-    super(loading ? 'Loading…' : 'Load more…', vscode.TreeItemCollapsibleState.None);
+    super(label(state), vscode.TreeItemCollapsibleState.None);
     this.id = `more:${key}`;
     this.contextValue = 'loadMore';
-    this.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'ellipsis');
-    this.command = loading ? undefined : { command: 'vogent.loadMore', title: 'Load More', arguments: [key] };
+    this.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : 'ellipsis');
+    this.command = state.loading ? undefined : { command: 'vogent.loadMore', title: 'Load More', arguments: [key] };
   }
+}
+
+function label({ loading, hidden, loaded, pageSize }: { loading: boolean; hidden: number; loaded: number; pageSize: number }): string {
+  if (loading) return 'Loading…';
+  if (hidden <= 0) return 'Load more…';
+  return `Show ${Math.min(hidden, pageSize).toLocaleString('en-US')} more · ${loaded.toLocaleString('en-US')} loaded`;
 }

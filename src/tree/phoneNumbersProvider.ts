@@ -22,6 +22,9 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly groupNodes = new Map<GroupKey, NumberGroupItem>();
+  /** How many numbers each group shows: a page's worth after expanding, a page more per "Load more…". */
+  private readonly windows = new Map<GroupKey, number>();
+  private readonly loadingMore = new Set<GroupKey>();
   private shownRoot: string | undefined;
   private readonly stopListening: () => void;
 
@@ -70,30 +73,52 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
     });
   }
 
+  /**
+   * "Load more…" of a group, and its Retry: shows a page more, from what is loaded when it is there
+   * (no request), else after loading it. A window not yet full is filled, not grown.
+   */
+  async showMore(key: GroupKey): Promise<void> {
+    const { numbers } = this.connection;
+    const window = this.windowOf(key);
+    if (numbers.countIn(key) >= window) this.windows.set(key, window + numbers.pageSize);
+    this.loadingMore.add(key);
+    this.refire(key);
+    try {
+      await this.withProgress(this.connection.loadMore(key, this.windowOf(key)));
+    } finally {
+      this.loadingMore.delete(key);
+      this.refire(key);
+    }
+  }
+
   private async groupChildren(key: GroupKey): Promise<TreeNode[]> {
     if (this.connection.status !== 'ready') return [];
-    await this.withProgress(this.connection.fill(key));
+    await this.withProgress(this.connection.fill(key, this.windowOf(key)));
     const { numbers, agents } = this.connection;
-    const items: TreeNode[] = [];
-    if (agents.error) {
-      const why = `Agent names could not be loaded: ${agents.error.message}`;
-      items.push(new MessageItem(`group:${key}:agents`, why, 'warning', REFRESH_TO_RETRY, `${why}\nRefresh to try again.`));
-    }
-    const skipped = numbers.skippedIn(key);
-    if (skipped > 0) {
-      const what = skipped === 1 ? '1 number could not be read' : `${skipped} numbers could not be read`;
-      items.push(new MessageItem(`group:${key}:skipped`, `${what} — Show Logs`, 'warning', SHOW_LOGS, 'Vogent sent records that are not valid phone numbers; the log names each one.'));
-    }
-    items.push(...numbers.numbersIn(key).map((n) => new PhoneNumberItem(n, agents)));
-    if (numbers.complete) return items;
+    const window = this.windowOf(key);
+    const items: TreeNode[] = warnings(key, this.connection);
+    items.push(...numbers.numbersIn(key, 0, window).map((n) => new PhoneNumberItem(n, agents)));
+    const loaded = numbers.countIn(key);
+    if (loaded <= window && numbers.complete) return items;
     const retry: vscode.Command = { command: 'vogent.loadMore', title: 'Retry', arguments: [key] };
-    if (numbers.error) items.push(...errorItems(`group:${key}`, numbers.error, retry));
-    else items.push(new LoadMoreItem(key, numbers.isLoadingMore(key)));
+    if (loaded <= window && numbers.error) items.push(...errorItems(`group:${key}`, numbers.error, retry));
+    else items.push(new LoadMoreItem(key, { loading: this.loadingMore.has(key), hidden: loaded - window, loaded, pageSize: numbers.pageSize }));
     return items;
+  }
+
+  private windowOf(key: GroupKey): number {
+    return this.windows.get(key) ?? this.connection.numbers.pageSize;
+  }
+
+  private refire(key: GroupKey): void {
+    const node = this.groupNodes.get(key);
+    if (node && this.shownRoot !== undefined) this.changed.fire(node);
   }
 
   /** Refires the root when what it shows changed, else each group whose count changed or that the change names. */
   private onConnectionChanged(change: ConnectionChange): void {
+    // A new listing (new key or settings) starts with a page's worth per group again.
+    if (!this.connection.numbers.started) this.windows.clear();
     if (change.all || (this.shownRoot !== undefined && rootSignature(this.connection) !== this.shownRoot)) {
       this.changed.fire(undefined);
       return;
@@ -124,4 +149,21 @@ function rootSignature(connection: VogentConnection): string {
   const { status, numbers } = connection;
   if (status !== 'ready') return status;
   return [numbers.started, numbers.error?.message, ...numbers.groups()].join('\n');
+}
+
+/** What the rows of a group cannot say themselves: agent names that failed, records that could not be read. */
+function warnings(key: GroupKey, connection: VogentConnection): TreeNode[] {
+  const { numbers, agents } = connection;
+  const items: TreeNode[] = [];
+  if (agents.error) {
+    const why = `Agent names could not be loaded: ${agents.error.message}`;
+    items.push(new MessageItem(`group:${key}:agents`, why, 'warning', REFRESH_TO_RETRY, `${why}\nRefresh to try again.`));
+  }
+  const skipped = numbers.skippedIn(key);
+  if (skipped > 0) {
+    const what = skipped === 1 ? '1 number could not be read' : `${skipped} numbers could not be read`;
+    const tooltip = 'Vogent sent records that are not valid phone numbers; the log names each one.';
+    items.push(new MessageItem(`group:${key}:skipped`, `${what} — Show Logs`, 'warning', SHOW_LOGS, tooltip));
+  }
+  return items;
 }

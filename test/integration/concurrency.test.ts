@@ -75,14 +75,14 @@ describe('Actions that overlap', () => {
       await fake().received(2);
       const added = { id: 'pn_new', number: '+15559990000', type: 'PSTN', agentId: null };
       fake().workspace.numbers.push(added);
-      const { connection } = await extension();
-      connection.reset();
-      // The picker listens first, so by the time the last page is announced here it has listed it.
-      await new Promise<void>((resolve) => {
-        const stop = connection.onDidChange(() => connection.numbers.complete && (stop(), resolve()));
+      const listed = new Promise<void>((resolve) => {
+        const listener = pick.onDidChangeActive((items) => items[0]?.label === added.number && (listener.dispose(), resolve()));
       });
-      assert.ok(pick.items.some((i) => i.label === added.number), 'the new number is listed');
-      assert.equal(pick.items.length, fake().workspace.numbers.length);
+      pick.value = '555 999 0000';
+      // A picker left on the old listing never sees the new number: nothing would load the new one.
+      (await extension()).connection.reset();
+      await listed;
+      assert.ok(pick.items.length <= 200);
       pick.hide();
       await command;
     });

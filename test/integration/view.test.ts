@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { groupLabel } from '../../src/numbers/presentation';
+import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import type { Workspace } from '../fake-api/data';
 import type { FakeVogent } from '../fake-api/server';
 import { GOOD_KEY, children, extension, group, keyChange, removeKey, row, rows, stub, useVogent } from './support';
@@ -22,7 +23,7 @@ async function loadWholeGroup(label: string): Promise<{ rows: string[]; clicks: 
     const items = await children(await group(label));
     const more = items.find((n) => n.contextValue === 'loadMore');
     if (!more) return { rows: items.map(row), clicks };
-    assert.equal(more.label, 'Load more…');
+    assert.match(String(more.label), /^(Load more…|Show \d+ more · [\d,]+ loaded)$/);
     await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? []));
     clicks++;
     assert.ok(clicks < 10, 'Load more never ends');
@@ -210,10 +211,11 @@ describe('Phone Numbers view', () => {
       fake().inject({ path: '/phone_numbers', status: 500, body: 'upstream down', times: 3 });
       await vscode.commands.executeCommand('vogent.loadMore', 'PSTN');
       const after = await children(pstn);
-      const loaded = first.filter((n) => n.contextValue?.startsWith('phoneNumber')).length;
-      assert.deepEqual(after.slice(loaded).map(row), ['Vogent had a problem (500): upstream down', 'Retry', 'Show Logs']);
+      const numbersIn = (nodes: Node[]) => nodes.filter((n) => n.contextValue?.startsWith('phoneNumber')).length;
+      assert.ok(numbersIn(after) >= numbersIn(first), 'what was shown stays');
+      assert.deepEqual(after.filter((n) => !n.contextValue?.startsWith('phoneNumber')).map(row), ['Vogent had a problem (500): upstream down', 'Retry', 'Show Logs']);
       await vscode.commands.executeCommand('vogent.loadMore', 'PSTN');
-      assert.ok((await children(pstn)).filter((n) => n.contextValue?.startsWith('phoneNumber')).length > loaded);
+      assert.ok(numbersIn(await children(pstn)) > numbersIn(after));
     });
 
     it('a revoked key turns the view into "rejected" and stops sending', async () => {

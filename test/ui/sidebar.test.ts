@@ -8,6 +8,9 @@ import { useWorkbench, type Workbench } from './workbench';
 
 const KEY = 'demo-key';
 
+/** The last row of a group with more to show: "Load more…", or "Show 100 more · 4,800 loaded". */
+const MORE = /^(Load more…|Show [\d,]+ more · [\d,]+ loaded)$/;
+
 describe('The Vogent sidebar, as a person uses it', () => {
   const open = useWorkbench({ apiKey: KEY, latencyMs: 30 });
   let page: Page;
@@ -54,22 +57,24 @@ describe('The Vogent sidebar, as a person uses it', () => {
     assert.ok(count > 5, `only ${count} number rows rendered`);
     await assertVisibleText(view(), 'no agent');
     await shot('expanded.png');
-    // The list renders only what is on screen: go to its end, where "Load more…" is.
+    // The list renders only what is on screen: go to its end, where the row that shows more is.
     await page.keyboard.press('End');
-    await row('Load more…').first().waitFor();
+    await row(MORE).first().waitFor();
     await shot('load-more.png');
   });
 
-  it('loads more when "Load more…" is clicked, until the count is exact', async () => {
+  it('shows more when the last row is clicked, until the count is exact', async () => {
     const pstn = fake.workspace.numbers.filter((n) => n.type === 'PSTN');
-    await row('Load more…').first().click();
-    // 250 numbers in pages of 100: one "Load more…" reaches the end, and the count loses its "so far".
+    // Expanding loaded 134 PSTN numbers and shows 100: the row offers the 34 already loaded.
+    assert.equal(await row(/^Show 34 more · 134 loaded$/).count(), 1);
+    await row(MORE).first().click();
+    // 250 numbers in pages of 100: one click reaches the end, and the count loses its "so far".
     // The group's row (kept on screen as the sticky header) shows the exact count once loading ends.
     const groupRow = view().locator('.monaco-tree-sticky-row, .monaco-list-row[aria-level="1"]');
     await groupRow.filter({ hasText: new RegExp(`^PSTN numbers\\s*${pstn.length}$`) }).first().waitFor();
     await page.keyboard.press('End');
     await row(pstn[pstn.length - 1].number).waitFor();
-    assert.equal(await row('Load more…').count(), 0, 'no "Load more…" once every page is loaded');
+    assert.equal(await row(MORE).count(), 0, 'nothing more to show once every number is shown');
     await shot('loaded.png');
   });
 

@@ -53,7 +53,7 @@ describe('VogentConnection', () => {
       const sent = fake().requests.length;
       const refresh = connection.refresh();
       await fake().received(sent + 1);
-      await connection.loadMore('PSTN');
+      await connection.fill('PSTN', 200);
       const shown = connection.numbers.countIn('PSTN');
       await refresh;
       assert.ok(connection.numbers.countIn('PSTN') >= shown, `${connection.numbers.countIn('PSTN')} < ${shown}`);
@@ -111,7 +111,7 @@ describe('VogentConnection', () => {
         await connection.show();
         fake().inject(fault);
         if (fault.method === 'PUT') await vogentError(connection.setAgent([...connection.numbers.all()][0].id, null));
-        else await connection.loadMore('PSTN');
+        else await connection.fill('PSTN', 1000);
         assert.equal(connection.status, 'rejected', `after ${fault.method} ${fault.status}`);
         const sent = fake().requests.length;
         await vogentError(connection.loadAll(new AbortController().signal));

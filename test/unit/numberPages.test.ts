@@ -125,26 +125,24 @@ describe('NumberPages', () => {
       assert.equal(fake().requests.length, 3, 'a filled group loads nothing more');
     });
 
-    it('load more grows the group by a page\'s worth, then to the end', async () => {
+    it('fill to a larger count grows the group, then stops at the end', async () => {
       const pages = pagesFor(fake());
       await pages.fill('PSTN');
       const before = pages.numbersIn('PSTN').length;
       assert.ok(before >= 100);
-      await pages.loadMore('PSTN');
+      await pages.fill('PSTN', before + 100);
       assert.ok(pages.complete);
       assert.deepEqual(ids(pages.numbersIn('PSTN')), serverGroup(fake(), 'PSTN'));
       assert.equal(fake().requests.length, 3);
-      await pages.loadMore('PSTN');
+      await pages.fill('PSTN', before + 200);
       assert.equal(fake().requests.length, 3, 'nothing is loaded past the end');
     });
 
-    it('ten simultaneous load-more calls for a group send one request per page', async () => {
+    it('ten simultaneous fills of a group send one request per page', async () => {
       const pages = pagesFor(fake(), 10);
       await pages.start();
-      const calls = Array.from({ length: 10 }, () => pages.loadMore('SIP_USERNAME'));
-      assert.ok(pages.isLoadingMore('SIP_USERNAME'));
-      await Promise.all(calls);
-      assert.equal(pages.isLoadingMore('SIP_USERNAME'), false);
+      const target = pages.countIn('SIP_USERNAME') + 10;
+      await Promise.all(Array.from({ length: 10 }, () => pages.fill('SIP_USERNAME', target)));
       const sip = fake().workspace.numbers.map((n) => n.type === 'SIP_USERNAME');
       const sipIn = (pageCount: number) => sip.slice(0, pageCount * 10).filter(Boolean).length;
       let needed = 1;
@@ -155,9 +153,9 @@ describe('NumberPages', () => {
       assert.equal(fake().requests.length, needed);
     });
 
-    it('load more for different groups shares the pages they both need', async () => {
+    it('fills of different groups share the pages they both need', async () => {
       const pages = pagesFor(fake(), 50);
-      await Promise.all([pages.loadMore('PSTN'), pages.loadMore('SIP_USERNAME')]);
+      await Promise.all([pages.fill('PSTN', 50), pages.fill('SIP_USERNAME', 50)]);
       const cursors = fake().requests.map((r) => r.query.cursor);
       assert.equal(new Set(cursors).size, cursors.length);
       assert.ok(pages.numbersIn('PSTN').length >= 50 && pages.numbersIn('SIP_USERNAME').length >= 50);
