@@ -19,7 +19,16 @@ export interface Workbench {
   runCommand(title: string): Promise<void>;
 }
 
-export function useWorkbench(options: { apiKey: string; latencyMs?: number; install?: string[] }): () => Workbench {
+export interface WorkbenchOptions {
+  apiKey: string;
+  latencyMs?: number;
+  /** .vsix files to install instead of loading the development folder. */
+  install?: string[];
+  /** Extra environment for the server, which the extension host inherits. */
+  env?: Record<string, string>;
+}
+
+export function useWorkbench(options: WorkbenchOptions): () => Workbench {
   let workbench: Workbench | undefined;
   let folder: string | undefined;
 
@@ -32,6 +41,7 @@ export function useWorkbench(options: { apiKey: string; latencyMs?: number; inst
     const host = await startHost({
       extensionPath: options.install ? undefined : ROOT,
       install: options.install,
+      env: options.env,
       workspace,
       settings: { 'vogent.apiBaseUrl': fake.url },
       viewport: { width: 1280, height: 800 },
