@@ -46,7 +46,8 @@ if (tests) {
     ],
     outdir: 'out',
     outbase: '.',
-    external: ['vscode', 'mocha', 'playwright-core'],
+    // vsce (which packages the probe extension in the UI tests) loads its own dependencies at run time.
+    external: ['vscode', 'mocha', 'playwright-core', '@vscode/vsce'],
     sourcemap: 'inline',
   });
 }

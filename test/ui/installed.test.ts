@@ -1,8 +1,11 @@
 // The packaged extension, installed from its .vsix as a user would, driven through a whole session;
 // then every file the session wrote (but the browser profile, where VS Code keeps secrets) is searched for the key.
+// A probe extension, installed next to it, plays any other extension trying to reach the key through its exports.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { createVSIX } from '@vscode/vsce';
 import type { Page } from 'playwright-core';
 import type { FakeVogent } from '../fake-api/server';
 import { ROOT, screenshotPath, type Host } from './host';
@@ -10,6 +13,19 @@ import { useWorkbench, type Workbench } from './workbench';
 
 const KEY = 'vk_live_SAFETY_8d1f27c4e9b3a6';
 const VSIX = path.join(ROOT, 'vogent-phone-numbers.vsix');
+const PROBE_SOURCE = path.join(ROOT, 'test', 'fixtures', 'probe-extension');
+const PROBE_VSIX = path.join(ROOT, 'test-results', 'key-probe.vsix');
+// Outside the session's folders, which the last test searches for the key: this file holds whatever the probe reached.
+const PROBE_OUT_DIR = path.join(os.tmpdir(), `vogent-key-probe-${process.pid}`);
+const PROBE_OUT = path.join(PROBE_OUT_DIR, 'exports.json');
+
+/** What the probe extension writes: see test/fixtures/probe-extension/extension.js. */
+interface ProbeResult {
+  found: boolean;
+  typeofExports: string;
+  strings: string[];
+  plantedKey: string;
+}
 
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -19,9 +35,36 @@ function filesUnder(dir: string): string[] {
   });
 }
 
+/** Resolves once `file` exists; the probe renames it into place whole. */
+function waitForFile(file: string, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const watcher = fs.watch(path.dirname(file));
+    const done = (error?: Error) => {
+      clearTimeout(timer);
+      watcher.close();
+      if (error) reject(error);
+      else resolve();
+    };
+    const timer = setTimeout(() => done(new Error(`the probe wrote nothing within ${timeoutMs / 1000} s`)), timeoutMs);
+    watcher.on('change', () => fs.existsSync(file) && done());
+    watcher.on('error', done);
+    if (fs.existsSync(file)) done();
+  });
+}
+
+async function packageProbe(): Promise<void> {
+  fs.mkdirSync(path.dirname(PROBE_VSIX), { recursive: true });
+  fs.rmSync(PROBE_OUT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(PROBE_OUT_DIR);
+  // A fixture, not a product: no repository, no license.
+  await createVSIX({ cwd: PROBE_SOURCE, packagePath: PROBE_VSIX, dependencies: false, allowMissingRepository: true, skipLicense: true });
+}
+
 describe('The packaged extension, installed from its .vsix', () => {
   before(() => assert.ok(fs.existsSync(VSIX), `${VSIX} is missing: run npm run package first`));
-  const open = useWorkbench({ apiKey: KEY, install: [VSIX] });
+  before(packageProbe);
+  after(() => fs.rmSync(PROBE_OUT_DIR, { recursive: true, force: true }));
+  const open = useWorkbench({ apiKey: KEY, install: [VSIX, PROBE_VSIX], env: { VOGENT_PROBE_OUT: PROBE_OUT } });
   let host: Host;
   let page: Page;
   let fake: FakeVogent;
@@ -52,6 +95,30 @@ describe('The packaged extension, installed from its .vsix', () => {
     await page.keyboard.press('End');
     await row('Load more…').first().click();
     await view().locator('.monaco-tree-sticky-row, .monaco-list-row').filter({ hasText: /^PSTN numbers\s*\d+$/ }).first().waitFor();
+  });
+
+  it('gives another installed extension neither the key nor a way to plant one', async () => {
+    // The palette lists the commands known when it opens: wait until the installed extensions are registered.
+    await page.locator('.activitybar .action-item a[aria-label^="Vogent"]').waitFor();
+    await runCommand('Vogent Probe: Inspect Exports');
+    await waitForFile(PROBE_OUT, 30_000);
+    const probe = JSON.parse(fs.readFileSync(PROBE_OUT, 'utf8')) as ProbeResult;
+    assert.ok(probe.found, 'the probe did not find the extension');
+    // Not deepEqual on the strings: a failure would print the key.
+    assert.ok(!probe.strings.some((s) => s.includes(KEY)), `the probe read the API key through activate() (${probe.strings.length} strings reached)`);
+    assert.equal(probe.typeofExports, 'undefined', 'activate() hands its parts to any caller');
+    // The planted key must open the usual prompt, empty, rather than be checked and saved.
+    const input = page.locator('.quick-input-widget input[type="password"]');
+    await input.waitFor();
+    assert.equal(await input.inputValue(), '');
+    await input.press('Escape');
+    await input.waitFor({ state: 'hidden' });
+    // The view still lists the user's numbers, and the planted key never went out (before the fix it was
+    // sent to Vogent to be checked, and saved if accepted). No refresh to show it: one still running would
+    // be shared by the next test's refresh and change the error that test expects.
+    await row('PSTN numbers').waitFor();
+    assert.ok(!fake.requests.some((r) => r.authorization?.includes(probe.plantedKey)), 'the planted key was sent to Vogent');
+    assert.ok(fake.requests.every((r) => r.authorization === `Bearer ${KEY}`), 'a request carried another key');
   });
 
   it('shows errors without the key, even when the server echoes it', async () => {
