@@ -12,6 +12,8 @@ import { VogentConnection } from './connection/vogentConnection';
 import { publishContextKeys } from './contextKeys';
 import { createLog, logError, logExchange } from './log';
 import { PhoneNumbersProvider, VIEW_ID, type TreeNode } from './tree/phoneNumbersProvider';
+import { findPhoneNumbers } from './tools/findPhoneNumbers';
+import { linkPhoneNumber } from './tools/linkPhoneNumber';
 import { VogentClient } from './vogent/client';
 
 /**
@@ -69,6 +71,8 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
     command('vogent.openAgent', openAgent(connection)),
     command('vogent.linkAgent', linkAgent(connection)),
     command('vogent.unlinkAgent', unlinkAgent(connection)),
+    vscode.lm.registerTool('vogent_findPhoneNumbers', findPhoneNumbers(connection)),
+    vscode.lm.registerTool('vogent_linkPhoneNumber', linkPhoneNumber(connection)),
   );
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
