@@ -22,13 +22,25 @@ function filesIn(dir, suffix) {
   return fs.readdirSync(dir).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f));
 }
 
+/** In the extension's bundle, formatNumber.ts's require('./phoneLibrary') stays a require of dist/phoneLibrary.js. */
+const phoneLibraryApart = {
+  name: 'phone-library-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/phoneLibrary$/ }, (args) =>
+      args.importer.endsWith(path.join('numbers', 'formatNumber.ts')) ? { path: './phoneLibrary.js', external: true } : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const builds = [
   {
     ...common,
-    entryPoints: ['src/extension.ts'],
-    outfile: 'dist/extension.js',
+    // The phone-number library is its own file, read on the first number shown, not at activation.
+    entryPoints: { extension: 'src/extension.ts', phoneLibrary: 'src/numbers/phoneLibrary.ts' },
+    outdir: 'dist',
     external: ['vscode'],
+    plugins: [phoneLibraryApart],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

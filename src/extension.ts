@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
-import { copyNumber, copyNumberId, copySelectedNumber } from './commands/copyNumber';
+import { copyNumber, copyNumberAs, copyNumberId, copySelectedNumber } from './commands/copyNumber';
 import { linkAgent, unlinkAgent } from './commands/linkAgent';
 import { loadMore } from './commands/loadMore';
 import { openAgent } from './commands/openAgent';
@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
     command('vogent.loadMore', loadMore(provider)),
     command('vogent.showLogs', () => log.show(true)),
     command('vogent.copyNumber', copyNumber(connection)),
+    command('vogent.copyNumberAs', copyNumberAs(connection)),
     command('vogent.copyNumberId', copyNumberId()),
     command('vogent.copySelectedNumber', copySelectedNumber(view)),
     command('vogent.openAgent', openAgent(connection)),

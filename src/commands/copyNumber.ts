@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { VogentConnection } from '../connection/vogentConnection';
+import { copyFormats, displayNumber } from '../numbers/formatNumber';
 import { numberOf, pickNumber } from './pickNumber';
 import { tell } from './tell';
 
@@ -8,6 +9,19 @@ export function copyNumber(connection: VogentConnection) {
   return async (target?: unknown): Promise<void> => {
     const number = numberOf(target) ?? (await pickNumber(connection, { title: 'Copy Phone Number' }));
     if (number) await copy(number.number);
+  };
+}
+
+/** Copies a number in the format the user picks: E.164, international, national, tel: URI, its ID, or its JSON. */
+export function copyNumberAs(connection: VogentConnection) {
+  return async (target?: unknown): Promise<void> => {
+    const number = numberOf(target) ?? (await pickNumber(connection, { title: 'Copy Phone Number As…' }));
+    if (!number) return;
+    const picked = await vscode.window.showQuickPick(copyFormats(number).map(([label, value]) => ({ label, description: value, value })), {
+      title: `Copy ${displayNumber(number)} as…`,
+      placeHolder: 'Pick a format',
+    });
+    if (picked) await copy(picked.value);
   };
 }
 

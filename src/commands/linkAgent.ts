@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { VogentConnection } from '../connection/vogentConnection';
+import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
 import { linkedNumberOf, numberOf, pickNumber } from './pickNumber';
@@ -27,7 +28,7 @@ export function unlinkAgent(connection: VogentConnection) {
     const number = await linkedNumberOf(connection, target, 'Unlink Agent: pick a number');
     if (!number || !requireUsableKey(connection)) return;
     const choice = await vscode.window.showWarningMessage(
-      `Unlink ${number.number} from ${agentName(number.agentId, connection.agents)}?`,
+      `Unlink ${displayNumber(number)} from ${agentName(number.agentId, connection.agents)}?`,
       { modal: true, detail: 'Calls to this number will no longer reach the agent until it is linked again.' },
       'Unlink',
     );
@@ -51,7 +52,7 @@ async function pickAgent(connection: VogentConnection, number: PhoneNumber): Pro
     },
   );
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Link ${number.number} to an agent`,
+    title: `Link ${displayNumber(number)} to an agent`,
     placeHolder: 'Type an agent name or ID (no agents: create one in the Vogent dashboard)',
     matchOnDetail: true,
   }, closeOnFailure.token);
@@ -61,13 +62,14 @@ async function pickAgent(connection: VogentConnection, number: PhoneNumber): Pro
 }
 
 async function setAgent(connection: VogentConnection, number: PhoneNumber, agent: Agent | null): Promise<void> {
-  const title = agent ? `Linking ${number.number} to ${agent.name}…` : `Unlinking ${number.number}…`;
+  const shown = displayNumber(number);
+  const title = agent ? `Linking ${shown} to ${agent.name}…` : `Unlinking ${shown}…`;
   try {
     const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
       connection.setAgent(number.id, agent?.id ?? null),
     );
-    tell(agent ? `${updated.number} linked to ${agent.name}` : `${updated.number} unlinked`, agent ? 'link' : 'debug-disconnect');
+    tell(agent ? `${displayNumber(updated)} linked to ${agent.name}` : `${displayNumber(updated)} unlinked`, agent ? 'link' : 'debug-disconnect');
   } catch (error) {
-    await reportError(agent ? `Could not link ${number.number}` : `Could not unlink ${number.number}`, error);
+    await reportError(agent ? `Could not link ${shown}` : `Could not unlink ${shown}`, error);
   }
 }

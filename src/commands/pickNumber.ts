@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { VogentConnection } from '../connection/vogentConnection';
+import { displayNumber } from '../numbers/formatNumber';
 import { agentName, typeName } from '../numbers/presentation';
 import { PhoneNumberItem } from '../tree/phoneNumberItem';
 import { isVogentError } from '../vogent/errors';
@@ -31,7 +32,7 @@ export async function linkedNumberOf(
   const number = numberOf(target) ?? (await pickNumber(connection, { title, only: (n) => n.agentId !== null }));
   if (!number) return undefined;
   if (number.agentId === null) {
-    void vscode.window.showInformationMessage(`${number.number} is not linked to an agent.`);
+    void vscode.window.showInformationMessage(`${displayNumber(number)} is not linked to an agent.`);
     return undefined;
   }
   return { ...number, agentId: number.agentId };
@@ -84,7 +85,7 @@ function show(pick: vscode.QuickPick<NumberPick>, connection: VogentConnection, 
   const { numbers, agents } = connection;
   const { matches, total } = numbers.index.search(pick.value, { limit: SHOWN, agents, only: options.only });
   const active = pick.activeItems[0]?.phoneNumber.id;
-  pick.items = matches.map((n) => ({ phoneNumber: n, label: n.number, description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}`, alwaysShow: true }));
+  pick.items = matches.map((n) => ({ phoneNumber: n, label: displayNumber(n), description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}`, alwaysShow: true }));
   const keep = pick.items.find((item) => item.phoneNumber.id === active);
   if (keep) pick.activeItems = [keep];
   pick.title = `${options.title} — ${countLine(total, numbers.size, pick.busy ? numbers.pagesLoaded + 1 : undefined)}`;

@@ -1,12 +1,12 @@
 // Numbers as compact text lines, for a language model to read: one number a line, every field named.
 import type { PhoneNumber } from '../vogent/shapes';
-import { groupDigits, typeName, type AgentLookup } from './presentation';
+import { displayNumber } from './formatNumber';
+import { typeName, type AgentLookup } from './presentation';
 
 export function numberLine(number: PhoneNumber, agents: AgentLookup, workspace?: string): string {
-  const shown = number.type === 'PSTN' ? groupDigits(number.number) : number.number;
   const agent = number.agentId === null ? 'no agent' : `agent ${agentLabel(number.agentId, agents)}`;
   const where = workspace ? ` · workspace ${workspace}` : '';
-  return `${number.number} (${shown}) · ${typeName(number.type)} · id ${number.id} · ${agent}${where}`;
+  return `${number.number} (${displayNumber(number)}) · ${typeName(number.type)} · id ${number.id} · ${agent}${where}`;
 }
 
 export function agentLabel(agentId: string, agents: AgentLookup): string {

@@ -1,6 +1,7 @@
 // How numbers and groups read to the user, as text: free of VS Code so it is unit-tested. How they look
 // in the tree (icons, colours, context values) is the tree nodes' business.
 import type { Agent, PhoneNumber } from '../vogent/shapes';
+import { countryName, displayNumber, formatsOf } from './formatNumber';
 import { UNTYPED, type GroupKey } from './groups';
 
 export interface AgentLookup {
@@ -35,9 +36,12 @@ export function agentName(agentId: string | null, agents: AgentLookup): string {
 
 /** The hover of a number, as Markdown with everything the API sent escaped. */
 export function numberTooltip(number: PhoneNumber, agents: AgentLookup): string {
+  const formats = formatsOf(number);
+  const country = countryName(formats?.country);
   return [
-    `**${md(number.number)}**`,
+    `**${md(formats?.international ?? number.number)}**`,
     '',
+    ...(formats ? [`National: ${md(formats.national)}${country ? ` · ${md(country)}` : ''}  `, `E.164: \`${code(formats.e164)}\`  `] : []),
     `Type: ${md(typeName(number.type))}  `,
     `ID: \`${code(number.id)}\`  `,
     number.agentId !== null ? `Agent: ${md(agentName(number.agentId, agents))} (\`${code(number.agentId)}\`)` : 'Agent: none linked',
@@ -45,29 +49,13 @@ export function numberTooltip(number: PhoneNumber, agents: AgentLookup): string 
 }
 
 /**
- * What a screen reader says for a number: its type, the digits in small groups (not one huge integer),
- * and its agent. "PSTN number +1 212 698 7091, agent Front Desk".
+ * What a screen reader says for a number: its type, the number in its international groups (not one
+ * huge integer), and its agent. "PSTN number +1 212 698 7091, agent Front Desk".
  */
 export function spokenNumber(number: PhoneNumber, agents: AgentLookup): string {
   const agent = number.agentId === null ? 'no agent' : `agent ${agentName(number.agentId, agents)}`;
-  const digits = number.type === 'PSTN' || /^\+\d{6,}$/.test(number.number) ? groupDigits(number.number) : number.number;
   const kind = number.type === 'SIP_USERNAME' ? 'SIP username' : `${typeName(number.type)} number`;
-  return `${kind} ${digits}, ${agent}`;
-}
-
-/** "+12126987091" → "+1 212 698 7091" (North America), others in threes with a last group of up to four. */
-export function groupDigits(e164: string): string {
-  const match = /^\+(\d+)$/.exec(e164);
-  if (!match) return e164;
-  const digits = match[1];
-  if (digits.length === 11 && digits.startsWith('1')) return `+1 ${digits.slice(1, 4)} ${digits.slice(4, 7)} ${digits.slice(7)}`;
-  const groups: string[] = [];
-  let rest = digits;
-  while (rest.length > 4) {
-    groups.push(rest.slice(0, 3));
-    rest = rest.slice(3);
-  }
-  return `+${[...groups, rest].join(' ')}`;
+  return `${kind} ${displayNumber(number)}, ${agent}`;
 }
 
 function md(text: string): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { displayNumber } from '../numbers/formatNumber';
 import { agentName, numberTooltip, spokenNumber, type AgentLookup } from '../numbers/presentation';
 import type { PhoneNumber } from '../vogent/shapes';
 
@@ -11,7 +12,7 @@ export class PhoneNumberItem extends vscode.TreeItem {
     readonly phoneNumber: PhoneNumber,
     private readonly agents: AgentLookup,
   ) {
-    super(phoneNumber.number, vscode.TreeItemCollapsibleState.None);
+    super(displayNumber(phoneNumber), vscode.TreeItemCollapsibleState.None);
     const linked = phoneNumber.agentId !== null;
     const type = phoneNumber.type === 'PSTN' ? 'pstn' : phoneNumber.type === 'SIP_USERNAME' ? 'sip' : 'other';
     this.id = `number:${phoneNumber.id}`;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { displayNumber } from '../../src/numbers/formatNumber';
+import type { PhoneNumberItem } from '../../src/tree/phoneNumberItem';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import { captureQuickPick, children, extension, group, row, setting, stub, useVogent } from './support';
 
@@ -43,8 +45,11 @@ describe('Commands', () => {
       stub(vscode.window, 'setStatusBarMessage', ((text: string) => (flashed.push(text), { dispose() {} })) as typeof vscode.window.setStatusBarMessage);
       await vscode.env.clipboard.writeText('before');
       await vscode.commands.executeCommand('vogent.copyNumber', item);
-      assert.equal(await vscode.env.clipboard.readText(), item.label);
-      assert.deepEqual(flashed, [`$(check) Copied ${String(item.label)}`]);
+      // The row reads "+1 555 000 0004"; what is copied is E.164, exactly as the API gave it.
+      const { number } = (item as PhoneNumberItem).phoneNumber;
+      assert.equal(await vscode.env.clipboard.readText(), number);
+      assert.match(String(item.label), /^\+1 555 \d{3} \d{4}$/);
+      assert.deepEqual(flashed, [`$(check) Copied ${number}`]);
     });
 
     it('Ctrl+C on a group says there is nothing to copy', async () => {
@@ -59,10 +64,22 @@ describe('Commands', () => {
       assert.deepEqual(flashed, ['$(info) Nothing to copy here: select a phone number.']);
     });
 
+    it('copies a number as the format picked', async () => {
+      const item = await numberRow('PSTN numbers', unlinkedPstn);
+      const offered: string[] = [];
+      stub(vscode.window, 'showQuickPick', (async (items: readonly (vscode.QuickPickItem & { value: string })[]) => {
+        offered.push(...items.map((i) => i.label));
+        return items.find((i) => i.label === 'National');
+      }) as unknown as typeof vscode.window.showQuickPick);
+      await vscode.commands.executeCommand('vogent.copyNumberAs', item);
+      assert.deepEqual(offered, ['E.164', 'International', 'National', 'tel: URI', 'ID', 'JSON']);
+      assert.match(await vscode.env.clipboard.readText(), /^\(555\) \d{3}-\d{4}$/);
+    });
+
     it('copies the number id from the context menu command', async () => {
       const item = await numberRow('SIP usernames', () => true);
       await vscode.commands.executeCommand('vogent.copyNumberId', item);
-      const id = fake().workspace.numbers.find((n) => n.number === item.label)?.id;
+      const id = fake().workspace.numbers.find((n) => displayNumber(n) === item.label)?.id;
       assert.equal(await vscode.env.clipboard.readText(), id);
     });
 
@@ -72,7 +89,7 @@ describe('Commands', () => {
       const item = await numberRow('SIP usernames', () => true);
       await ext.view.reveal(item, { select: true, focus: true });
       await vscode.commands.executeCommand('vogent.copySelectedNumber');
-      assert.equal(await vscode.env.clipboard.readText(), item.label);
+      assert.equal(await vscode.env.clipboard.readText(), (item as PhoneNumberItem).phoneNumber.number);
     });
 
     it('from the palette, picks among all numbers, not only loaded pages, by agent name or id', async () => {
@@ -82,7 +99,7 @@ describe('Commands', () => {
       const command = vscode.commands.executeCommand('vogent.copyNumber');
       const pick = await picked;
       assert.match(pick.title ?? '', /^Copy Phone Number — /);
-      await typeAndAccept(pick, last.id, last.number);
+      await typeAndAccept(pick, last.id, displayNumber(last));
       await command;
       assert.equal(await vscode.env.clipboard.readText(), last.number);
       assert.equal(fake().requests.filter((r) => r.path === '/phone_numbers').length, Math.ceil(workspace.numbers.length / 100));
@@ -94,7 +111,7 @@ describe('Commands', () => {
       const opened: string[] = [];
       stub(vscode.env, 'openExternal', async (uri: vscode.Uri | string) => opened.push(String(uri)) > 0);
       const item = await numberRow('PSTN numbers', linkedPstn);
-      const number = fake().workspace.numbers.find((n) => n.number === item.label);
+      const number = fake().workspace.numbers.find((n) => displayNumber(n) === item.label);
       await vscode.commands.executeCommand('vogent.openAgent', item);
       assert.deepEqual(opened, [`https://app.vogent.ai/agents/${number?.agentId}`]);
     });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { displayNumber } from '../../src/numbers/formatNumber';
 import { captureQuickPick, children, extension, group, row, stub, useVogent } from './support';
 
 const numberPages = (requests: { path: string; method: string }[]) => requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers').length;
@@ -76,7 +77,7 @@ describe('Actions that overlap', () => {
       const added = { id: 'pn_new', number: '+15559990000', type: 'PSTN', agentId: null };
       fake().workspace.numbers.push(added);
       const listed = new Promise<void>((resolve) => {
-        const listener = pick.onDidChangeActive((items) => items[0]?.label === added.number && (listener.dispose(), resolve()));
+        const listener = pick.onDidChangeActive((items) => items[0]?.label === displayNumber(added) && (listener.dispose(), resolve()));
       });
       pick.value = '555 999 0000';
       // A picker left on the old listing never sees the new number: nothing would load the new one.

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace } from '../fake-api/data';
 import { captureQuickPick, children, extension, group, row, useVogent } from './support';
 
@@ -20,7 +21,7 @@ describe('Many numbers', () => {
     await vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? []));
     const after = await children(pstn);
     assert.equal(numberRows(after).length, 200);
-    assert.deepEqual(numberRows(after).map((n) => n.label), connection.numbers.numbersIn('PSTN', 0, 200).map((n) => n.number));
+    assert.deepEqual(numberRows(after).map((n) => n.label), connection.numbers.numbersIn('PSTN', 0, 200).map(displayNumber));
     assert.equal(fake().requests.length, sent, 'nothing was requested for numbers already loaded');
   });
 
@@ -32,7 +33,7 @@ describe('Many numbers', () => {
     await connection.loadAll(new AbortController().signal);
     const target = fake().workspace.numbers[2_998];
     const listed = new Promise<void>((resolve) => {
-      const listener = pick.onDidChangeActive((items) => items[0]?.label === target.number && (listener.dispose(), resolve()));
+      const listener = pick.onDidChangeActive((items) => items[0]?.label === displayNumber(target) && (listener.dispose(), resolve()));
     });
     // Typed as a person would write it: +1 (555) 000-2998.
     pick.value = `+1 (555) ${target.number.slice(5, 8)}-${target.number.slice(8)}`;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { displayNumber } from '../../src/numbers/formatNumber';
 import { groupLabel } from '../../src/numbers/presentation';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import type { Workspace } from '../fake-api/data';
@@ -11,7 +12,7 @@ function expectedRows(workspace: Workspace, type: string): string[] {
   const names = new Map(workspace.agents.map((a) => [a.id, a.name]));
   return workspace.numbers
     .filter((n) => n.type === type)
-    .map((n) => `${n.number} — ${n.agentId === null ? 'no agent' : (names.get(n.agentId) ?? `${n.agentId} (unknown agent)`)}`);
+    .map((n) => `${displayNumber(n)} — ${n.agentId === null ? 'no agent' : (names.get(n.agentId) ?? `${n.agentId} (unknown agent)`)}`);
 }
 
 const numberRequests = (fake: FakeVogent) => fake.requests.filter((r) => r.path === '/phone_numbers');
@@ -172,7 +173,7 @@ describe('Phone Numbers view', () => {
       const after = (await children(await group('PSTN numbers'))).map(row);
       assert.deepEqual(after, expectedRows(workspace, 'PSTN'));
       assert.ok(!after.some((r) => r.startsWith(`${gone.number} `)));
-      assert.equal(after.find((r) => r.startsWith(`${workspace.numbers[0].number} `)), `${workspace.numbers[0].number} — no agent`);
+      assert.equal(after.find((r) => r.startsWith(`${displayNumber(workspace.numbers[0])} `)), `${displayNumber(workspace.numbers[0])} — no agent`);
     });
 
     it('refresh refires only the group that changed', async () => {
@@ -190,7 +191,7 @@ describe('Phone Numbers view', () => {
         listener.dispose();
       }
       assert.deepEqual(fired, ['PSTN numbers']);
-      const after = (await children(await group('PSTN numbers'))).find((n) => n.label === pstn.number);
+      const after = (await children(await group('PSTN numbers'))).find((n) => n.label === displayNumber(pstn));
       assert.equal(after?.description, 'no agent');
     });
 

@@ -91,7 +91,7 @@ describe('The packaged extension, installed from its .vsix', () => {
     await input.fill(KEY);
     await input.press('Enter');
     await row('PSTN numbers').click();
-    await row(/^\+1555/).first().waitFor();
+    await row(/^\+1 555/).first().waitFor();
     await page.keyboard.press('End');
     await row(/^(Load more…|Show [\d,]+ more · [\d,]+ loaded)$/).first().click();
     await view().locator('.monaco-tree-sticky-row, .monaco-list-row').filter({ hasText: /^PSTN numbers\s*\d+$/ }).first().waitFor();

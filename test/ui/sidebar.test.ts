@@ -1,12 +1,16 @@
 // What only a person sees: the sidebar driven with clicks and keys in the headless VS Code.
 // Screenshots land in test-results/screenshots/; `npm run screenshots` refreshes the README's in docs/.
 import * as assert from 'node:assert/strict';
+import { displayNumber } from '../../src/numbers/formatNumber';
 import type { Locator, Page } from 'playwright-core';
 import type { FakeVogent } from '../fake-api/server';
 import { screenshotPath } from './host';
 import { useWorkbench, type Workbench } from './workbench';
 
 const KEY = 'demo-key';
+
+/** The E.164 form of a number as a row shows it ("+1 555 000 0001" → "+15550000001"). */
+const e164Of = (shown: string) => shown.replace(/[^\d+]/g, '');
 
 /** The last row of a group with more to show: "Load more…", or "Show 100 more · 4,800 loaded". */
 const MORE = /^(Load more…|Show [\d,]+ more · [\d,]+ loaded)$/;
@@ -17,7 +21,7 @@ describe('The Vogent sidebar, as a person uses it', () => {
   let fake: FakeVogent;
   let view: Workbench['view'];
   let row: Workbench['row'];
-  const numberRows = () => view().locator('.monaco-list-row[aria-level="2"]').filter({ hasText: /^\+1555/ });
+  const numberRows = () => view().locator('.monaco-list-row[aria-level="2"]').filter({ hasText: /^\+1 555/ });
   const shot = (name: string) => page.screenshot({ path: screenshotPath(name) });
 
   let runCommand: Workbench['runCommand'];
@@ -73,7 +77,7 @@ describe('The Vogent sidebar, as a person uses it', () => {
     const groupRow = view().locator('.monaco-tree-sticky-row, .monaco-list-row[aria-level="1"]');
     await groupRow.filter({ hasText: new RegExp(`^PSTN numbers\\s*${pstn.length}$`) }).first().waitFor();
     await page.keyboard.press('End');
-    await row(pstn[pstn.length - 1].number).waitFor();
+    await row(displayNumber(pstn[pstn.length - 1])).waitFor();
     assert.equal(await row(MORE).count(), 0, 'nothing more to show once every number is shown');
     await shot('loaded.png');
   });
@@ -81,7 +85,8 @@ describe('The Vogent sidebar, as a person uses it', () => {
   it('copies a number with the inline copy action', async () => {
     await page.keyboard.press('Home');
     const target = numberRows().nth(1);
-    const number = (await target.locator('.label-name').innerText()).trim();
+    // The row reads "+1 555 000 0001"; what is copied is E.164, exactly as the API gave it.
+    const number = e164Of((await target.locator('.label-name').innerText()).trim());
     await target.hover();
     await target.locator('.actions .action-label[aria-label="Copy Phone Number"]').click();
     // The confirmation appears once the clipboard has been written.
@@ -92,7 +97,7 @@ describe('The Vogent sidebar, as a person uses it', () => {
 
   it('copies the focused number with Ctrl+C', async () => {
     const target = numberRows().nth(2);
-    const number = (await target.locator('.label-name').innerText()).trim();
+    const number = e164Of((await target.locator('.label-name').innerText()).trim());
     await target.click();
     await page.keyboard.press('Control+C');
     await page.locator('.statusbar').getByText(`Copied ${number}`).waitFor();
@@ -132,7 +137,7 @@ describe('The Vogent sidebar, as a person uses it', () => {
   it('opens the linked agent in the browser after VS Code asks', async () => {
     const target = numberRows().filter({ hasText: fake.workspace.agents[3].name }).first();
     const number = (await target.locator('.label-name').innerText()).trim();
-    const agentId = fake.workspace.numbers.find((n) => n.number === number)?.agentId;
+    const agentId = fake.workspace.numbers.find((n) => displayNumber(n) === number)?.agentId;
     // The dashboard is stubbed: the test only needs the address VS Code opens.
     await page.context().route('https://app.vogent.ai/**', (route) => route.fulfill({ status: 200, body: 'Vogent dashboard' }));
     await target.hover();
@@ -152,7 +157,7 @@ describe('The Vogent sidebar, as a person uses it', () => {
     changed.agentId = null;
     await page.keyboard.press('Home');
     await page.locator('.part.sidebar .title-actions .action-label[aria-label^="Refresh"]').click();
-    await row(changed.number).filter({ hasText: 'no agent' }).waitFor();
+    await row(displayNumber(changed)).filter({ hasText: 'no agent' }).waitFor();
     await row(new RegExp(`^PSTN numbers\\s*${pstn.length}$`)).waitFor();
   });
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { agentName, groupDescription, groupDigits, groupLabel, numberTooltip, spokenNumber, type AgentLookup } from '../../src/numbers/presentation';
+import { agentName, groupDescription, groupLabel, numberTooltip, spokenNumber, type AgentLookup } from '../../src/numbers/presentation';
 import type { Agent } from '../../src/vogent/shapes';
 
 function lookup(agents: Agent[], loaded = true): AgentLookup {
@@ -32,7 +32,8 @@ describe('presentation', () => {
 
   it('describes a linked PSTN number in its tooltip', () => {
     const tooltip = numberTooltip({ id: 'pn_1', number: '+15550000001', type: 'PSTN', agentId: 'agent_1' }, lookup([frontDesk]));
-    assert.match(tooltip, /\\\+15550000001/);
+    assert.match(tooltip, /^\*\*\\\+1 555 000 0001\*\*/);
+    assert.match(tooltip, /E\.164: `\+15550000001`/);
     assert.match(tooltip, /Type: PSTN/);
     assert.match(tooltip, /ID: `pn_1`/);
     assert.match(tooltip, /Agent: Front Desk \(`agent_1`\)/);
@@ -52,7 +53,6 @@ describe('presentation', () => {
     const agents = lookup([frontDesk]);
     assert.equal(spokenNumber({ id: 'p', number: '+12126987091', type: 'PSTN', agentId: 'agent_1' }, agents), 'PSTN number +1 212 698 7091, agent Front Desk');
     assert.equal(spokenNumber({ id: 's', number: 'desk-1', type: 'SIP_USERNAME', agentId: null }, agents), 'SIP username desk-1, no agent');
-    assert.equal(groupDigits('+442097210912'), '+442 097 210 912');
-    assert.equal(groupDigits('not-e164'), 'not-e164');
+    assert.equal(spokenNumber({ id: 'u', number: '+442097210912', type: 'PSTN', agentId: null }, agents), 'PSTN number +44 20 9721 0912, no agent');
   });
 });
