@@ -23,11 +23,20 @@ export interface NumberFormats {
   country: string | undefined;
 }
 
+/** Parsing costs tens of microseconds; a tree redrawn as pages land would parse the same rows again. */
+const parsedBefore = new WeakMap<PhoneNumber, NumberFormats | null>();
+
 /** The formats of a PSTN number, or undefined for a SIP username or a number that cannot be parsed. */
 export function formatsOf(number: PhoneNumber): NumberFormats | undefined {
-  if (number.type === 'SIP_USERNAME' || !number.number.startsWith('+')) return undefined;
+  let formats = parsedBefore.get(number);
+  if (formats === undefined) parsedBefore.set(number, (formats = parseFormats(number)));
+  return formats ?? undefined;
+}
+
+function parseFormats(number: PhoneNumber): NumberFormats | null {
+  if (number.type === 'SIP_USERNAME' || !number.number.startsWith('+')) return null;
   const parsed = parse(number.number);
-  if (!parsed?.isPossible()) return undefined;
+  if (!parsed?.isPossible()) return null;
   return {
     e164: number.number,
     international: parsed.formatInternational(),
