@@ -9,6 +9,7 @@ import { VogentClient } from '../src/vogent/client';
 import { sampleWorkspace } from '../test/fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
 import { measureActivation } from './activation';
+import { bareFetchLoop, median, type Row } from './benchCommon';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -17,30 +18,9 @@ const LIMIT = 100;
 const LATENCY_MS = 20;
 const KEY = 'bench-key';
 
-interface Row {
-  figure: string;
-  value: string;
-  target: string;
-  raw: number;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 function pagesFor(fake: FakeVogent): NumberPages {
   const client = new VogentClient({ baseUrl: fake.url, apiKey: async () => KEY, userAgent: 'bench', retryLimit: 0 });
   return new NumberPages((cursor, signal) => client.listPhoneNumbers({ limit: LIMIT, cursor, signal }), LIMIT);
-}
-
-/** The same walk through the pages with nothing but fetch and JSON.parse: what the machine's HTTP stack costs. */
-async function bareFetchLoop(fake: FakeVogent): Promise<number> {
-  const started = performance.now();
-  let cursor: string | null = null;
-  do {
-    const query: string = `limit=${LIMIT}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-    const response: Response = await fetch(`${fake.url}/phone_numbers?${query}`, { headers: { Authorization: `Bearer ${KEY}` } });
-    cursor = (JSON.parse(await response.text()) as { cursor: string | null }).cursor;
-  } while (cursor);
-  return performance.now() - started;
 }
 
 async function loadAll(rows: Row[]): Promise<void> {
@@ -54,7 +34,7 @@ async function loadAll(rows: Row[]): Promise<void> {
   const floor = pagesNeeded * LATENCY_MS;
   try {
     for (let run = 0; run < RUNS; run++) {
-      const bare = await bareFetchLoop(fake);
+      const bare = await bareFetchLoop(fake, KEY, LIMIT);
       fake.requests.length = 0;
       const pages = pagesFor(fake);
       const started = performance.now();
