@@ -1,6 +1,7 @@
-// npm run bench: size, activation, paging speed and memory, printed as a table and written to
-// bench/results/latest.json. Every figure is the median of several runs; comparisons are ratios
-// measured in the same run. A script, not a test: it asserts nothing.
+// npm run bench: size, activation, paging speed and memory, and the scale part (scripts/scale.ts; BENCH_SCALE=0
+// skips it, --scale-only runs only it), printed as a table and written to bench/results/latest.json. Every
+// figure is the median of several runs; comparisons are ratios measured in the same run. A script, not a
+// test: it asserts nothing.
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +11,7 @@ import { sampleWorkspace } from '../test/fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
 import { measureActivation } from './activation';
 import { bareFetchLoop, median, type Row } from './benchCommon';
+import { measureScale } from './scale';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -116,11 +118,16 @@ function sizes(rows: Row[]): void {
 
 async function main(): Promise<void> {
   const rows: Row[] = [];
+  const host = !process.argv.includes('--no-host');
+  const scaleOnly = process.argv.includes('--scale-only');
   sizes(rows);
-  await loadAll(rows);
-  await simultaneousLoadMore(rows);
-  await heapGrowth(rows);
-  if (!process.argv.includes('--no-host')) rows.push(...(await measureActivation(ROOT, RUNS)));
+  if (!scaleOnly) {
+    await loadAll(rows);
+    await simultaneousLoadMore(rows);
+    await heapGrowth(rows);
+    if (host) rows.push(...(await measureActivation(ROOT, RUNS)));
+  }
+  if (host && (scaleOnly || process.env.BENCH_SCALE !== '0')) rows.push(...(await measureScale(ROOT, RUNS)));
 
   const width = Math.max(...rows.map((r) => r.figure.length));
   console.log(`\n${'figure'.padEnd(width)}  ${'median'.padEnd(26)}  target`);
