@@ -48,13 +48,16 @@ describe('VogentConnection', () => {
 
     it('shows at least the rows a "Load more…" added while it ran', async () => {
       const { connection } = connect(fake());
-      await connection.fill('PSTN');
+      // The first page only, and no agent names: the refresh's first request is then its first page.
+      await connection.show();
+      const before = connection.numbers.countIn('PSTN');
       fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 150 });
       const sent = fake().requests.length;
       const refresh = connection.refresh();
       await fake().received(sent + 1);
       await connection.fill('PSTN', 200);
       const shown = connection.numbers.countIn('PSTN');
+      assert.ok(shown > before, 'the load more landed while the refresh was still running');
       await refresh;
       assert.ok(connection.numbers.countIn('PSTN') >= shown, `${connection.numbers.countIn('PSTN')} < ${shown}`);
     });
@@ -85,7 +88,7 @@ describe('VogentConnection', () => {
 
     it('loads every number even when the agent names fail', async () => {
       const { connection } = connect(fake());
-      fake().inject({ path: '/agents', status: 503 });
+      fake().inject({ path: '/agents', status: 503, times: 100 });
       await connection.loadAll(new AbortController().signal);
       assert.equal(connection.numbers.size, 250);
       assert.ok(connection.numbers.complete);
