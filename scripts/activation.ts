@@ -40,12 +40,13 @@ export async function measureActivation(root: string, runs: number) {
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const activation = median(probes.map((p) => p.activationMs));
-  const endToEnd = median(probes.map((p) => p.endToEndMs));
+  const seen = probes.map((p) => p.endToEndMs).filter((ms) => typeof ms === 'number' && Number.isFinite(ms));
+  const endToEnd = seen.length > 0 ? median(seen) : Number.NaN;
   const before = Math.max(...probes.map((p) => p.requestsBeforeView));
   const after = median(probes.map((p) => p.requestsAfterView));
   return [
     { figure: 'activate() in the real extension host', value: `${activation.toFixed(1)} ms`, target: '≤ 10 ms', raw: activation },
-    { figure: 'activation end to end (load bundle, context, activate)', value: `${endToEnd.toFixed(1)} ms`, target: 'reported', raw: endToEnd },
+    { figure: 'activation end to end (load bundle, context, activate)', value: Number.isNaN(endToEnd) ? 'n/a: active at startup' : `${endToEnd.toFixed(1)} ms`, target: 'reported', raw: endToEnd },
     { figure: 'requests before the view is shown', value: String(before), target: '0', raw: before },
     { figure: 'requests once the view is shown', value: String(after), target: '≥ 1 (first page)', raw: after },
   ];

@@ -12,12 +12,14 @@ export async function run(): Promise<void> {
     await vscode.workspace.getConfiguration('vogent').update('apiBaseUrl', fake.url, vscode.ConfigurationTarget.Global);
     const ext = vscode.extensions.getExtension<{ activationMs: number } | undefined>('vogent.vogent-phone-numbers');
     if (!ext) throw new Error('extension not found');
-    if (ext.isActive) throw new Error('the extension was activated before the view was shown');
+    // The extension activates on startup finished (for hovers and hints in code): it may be active already,
+    // and then VS Code's own share of activation was not seen from here.
+    const wasActive = ext.isActive;
     const started = performance.now();
-    const activationMs = (await ext.activate())?.activationMs;
+    const exported = wasActive ? ext.exports : await ext.activate();
+    const endToEndMs = wasActive ? Number.NaN : performance.now() - started;
+    const activationMs = exported?.activationMs;
     if (activationMs === undefined) throw new Error('the extension exported nothing in test mode');
-    // Also what VS Code adds around it: loading the bundle, creating the extension context.
-    const endToEndMs = performance.now() - started;
 
     await vscode.commands.executeCommand('vogent.setApiKey', KEY);
     // The key check itself (one number) is not loading; anything else that arrives before the view is shown is.

@@ -6,6 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { displayNumber } from '../src/numbers/formatNumber';
 import { sampleWorkspace } from '../test/fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
 import type { Row } from './benchCommon';
@@ -63,7 +64,8 @@ export async function measureScale(root: string, runs: number): Promise<Row[]> {
 }
 
 async function measureIn(host: ScaleHost, fake: FakeVogent, config: ScaleConfig): Promise<ScaleResults> {
-  const pstn = fake.workspace.numbers.filter((n) => n.type === 'PSTN').map((n) => n.number);
+  // As the rows show them ("+1 555 009 9999"); typed so too, as a person copying one would.
+  const pstn = fake.workspace.numbers.filter((n) => n.type === 'PSTN').map(displayNumber);
   const [last, other] = [pstn[pstn.length - 1], pstn[Math.floor(pstn.length / 3)]];
   const targets: PaletteTargets = { key: KEY, limit: config.limit, last, other, timeoutMs: config.timeoutMs };
   const palette = new Map<number, PaletteRun[]>();

@@ -6,7 +6,9 @@ import { linkAgent, unlinkAgent } from './commands/linkAgent';
 import { loadMore } from './commands/loadMore';
 import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
+import { revealNumber } from './commands/revealNumber';
 import { setApiKey } from './commands/setApiKey';
+import { codeFeatures } from './code/codeFeatures';
 import { affectsListing, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
 import { VogentConnection } from './connection/vogentConnection';
 import { publishContextKeys } from './contextKeys';
@@ -72,6 +74,8 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
     command('vogent.openAgent', openAgent(connection)),
     command('vogent.linkAgent', linkAgent(connection)),
     command('vogent.unlinkAgent', unlinkAgent(connection)),
+    command('vogent.revealNumber', revealNumber(connection, provider, view)),
+    ...codeFeatures(connection),
     vscode.lm.registerTool('vogent_findPhoneNumbers', findPhoneNumbers(connection)),
     vscode.lm.registerTool('vogent_linkPhoneNumber', linkPhoneNumber(connection)),
   );

@@ -36,6 +36,8 @@ const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing'
 export class VogentConnection {
   private listing: Listing | undefined;
   private refreshing: Promise<void> | undefined;
+  /** The background load-all for lookups in code; it ends with the listing it started on. */
+  private lookingUp: AbortController | undefined;
   private readonly listeners = new Set<(change: ConnectionChange) => void>();
 
   constructor(private readonly options: ConnectionOptions) {}
@@ -66,6 +68,8 @@ export class VogentConnection {
 
   /** Forgets everything loaded (the key or a setting changed) and cancels what is in flight. */
   reset(): void {
+    this.lookingUp?.abort();
+    this.lookingUp = undefined;
     this.listing?.dispose();
     this.listing = undefined;
     this.emit({ all: true, groups: [] });
@@ -124,6 +128,20 @@ export class VogentConnection {
     }
   }
 
+  /**
+   * Loads every page in the background, once however often it is asked, for lookups of numbers met in
+   * code. Its failures show as the listing's error; a later ask tries again.
+   */
+  lookUpEverything(): void {
+    if (this.status !== 'ready' || this.numbers.complete || this.lookingUp) return;
+    const lookup = (this.lookingUp = new AbortController());
+    void this.loadAll(lookup.signal)
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.lookingUp === lookup) this.lookingUp = undefined;
+      });
+  }
+
   /** Every agent, for a picker: a failed load is tried again. Failures are thrown. */
   async agentList(): Promise<Agent[]> {
     const listing = this.usable();
@@ -155,6 +173,7 @@ export class VogentConnection {
   }
 
   dispose(): void {
+    this.lookingUp?.abort();
     this.listing?.dispose();
     this.listing = undefined;
     this.listeners.clear();

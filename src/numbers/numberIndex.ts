@@ -69,6 +69,12 @@ export class NumberIndex {
     return (this.byGroup.get(key) ?? []).slice(start, end).map((at) => this.numbers[at]);
   }
 
+  /** Where the number stands in its group, in API order; -1 when it is not loaded. */
+  positionInGroup(id: string): number {
+    const at = this.position.get(id);
+    return at === undefined ? -1 : (this.byGroup.get(groupKeyOf(this.numbers[at])) ?? []).indexOf(at);
+  }
+
   /** How many numbers are linked to the agent (`null`: not linked). */
   countFor(agentId: string | null): number {
     return this.byAgent.get(agentId)?.length ?? 0;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionChange, VogentConnection } from '../connection/vogentConnection';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
+import type { PhoneNumber } from '../vogent/shapes';
 import { LoadMoreItem } from './loadMoreItem';
 import { MessageItem, SHOW_LOGS, errorItems } from './messageItem';
 import { NumberGroupItem } from './numberGroupItem';
@@ -42,8 +43,8 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node instanceof PhoneNumberItem) return this.groupNodes.get(groupKeyOf(node.phoneNumber));
-    if (node instanceof LoadMoreItem) return this.groupNodes.get(node.key);
+    if (node instanceof PhoneNumberItem) return this.groupNode(groupKeyOf(node.phoneNumber));
+    if (node instanceof LoadMoreItem) return this.groupNode(node.key);
     return undefined;
   }
 
@@ -89,6 +90,17 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.loadingMore.delete(key);
       this.refire(key);
     }
+  }
+
+  /** Shows enough of the number's group to include it, and returns its row for the view to reveal. */
+  rowOf(number: PhoneNumber): PhoneNumberItem {
+    const key = groupKeyOf(number);
+    const { numbers } = this.connection;
+    const position = numbers.index.positionInGroup(number.id);
+    const window = Math.ceil((position + 1) / numbers.pageSize) * numbers.pageSize;
+    if (position >= 0 && window > this.windowOf(key)) this.windows.set(key, window);
+    this.refire(key);
+    return new PhoneNumberItem(numbers.get(number.id) ?? number, this.connection.agents);
   }
 
   private async groupChildren(key: GroupKey): Promise<TreeNode[]> {

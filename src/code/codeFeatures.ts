@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { VogentConnection } from '../connection/vogentConnection';
+import { numberHover } from './numberHover';
+import { numberInlayHints } from './numberInlayHints';
+
+const EVERY_DOCUMENT: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }];
+
+/**
+ * Hovers and inlay hints for numbers in any document. Registering them costs nothing: they look only at
+ * lines VS Code asks about, read their settings each time, and ask Vogent only when such a line holds a number.
+ */
+export function codeFeatures(connection: VogentConnection): vscode.Disposable[] {
+  const enabled = (name: string) => vscode.workspace.getConfiguration('vogent').get<boolean>(name, true);
+  const hover = numberHover(connection);
+  const hints = numberInlayHints(connection);
+  return [
+    hints,
+    vscode.languages.registerHoverProvider(EVERY_DOCUMENT, {
+      provideHover: (document, position, token) => (enabled('hover.enabled') ? hover.provideHover(document, position, token) : undefined),
+    }),
+    vscode.languages.registerInlayHintsProvider(EVERY_DOCUMENT, {
+      onDidChangeInlayHints: hints.onDidChangeInlayHints,
+      provideInlayHints: (document, range, token) => (enabled('inlayHints.enabled') ? hints.provideInlayHints(document, range, token) : []),
+    }),
+  ];
+}

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { VogentConnection } from '../connection/vogentConnection';
+import type { PhoneNumbersProvider, TreeNode } from '../tree/phoneNumbersProvider';
+import { reportError } from './reportError';
+import { requireUsableKey } from './requireKey';
+
+/**
+ * Shows a number (given by id or in any format, or asked for) in the Phone Numbers view: loads the pages
+ * needed, expands its group far enough, and selects it.
+ */
+export function revealNumber(connection: VogentConnection, provider: PhoneNumbersProvider, view: vscode.TreeView<TreeNode>) {
+  return async (idOrNumber?: unknown): Promise<void> => {
+    const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
+    if (!wanted || !requireUsableKey(connection)) return;
+    const { index } = connection.numbers;
+    let number = index.get(wanted) ?? index.byNumber(wanted);
+    if (!number && !connection.numbers.complete) {
+      try {
+        await vscode.window.withProgress({ location: { viewId: 'vogent.phoneNumbers' }, title: 'Looking up the number' }, () => connection.loadAll(new AbortController().signal));
+      } catch (error) {
+        return reportError('Could not load the phone numbers', error);
+      }
+      number = connection.numbers.index.get(wanted) ?? connection.numbers.index.byNumber(wanted);
+    }
+    if (!number) return void vscode.window.showInformationMessage(`${wanted} is not a number of your Vogent workspace.`);
+    await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+    await view.reveal(provider.rowOf(number), { select: true, focus: true, expand: true });
+  };
+}

@@ -1,0 +1,97 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { displayNumber } from '../../src/numbers/formatNumber';
+import { extension, useVogent } from './support';
+
+/** An untitled document holding `text`, as a user would paste a snippet. */
+async function documentWith(text: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
+}
+
+async function hoverAt(document: vscode.TextDocument, needle: string): Promise<string> {
+  const offset = document.getText().indexOf(needle) + 2;
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+  return hovers
+    .flatMap((h) => h.contents)
+    .map((c) => (typeof c === 'string' ? c : c.value))
+    // As a person reads it: without Markdown's escapes and no-break spaces.
+    .map((text) => text.replace(/&nbsp;/g, ' ').replace(/\\([^\\])/g, '$1'))
+    .filter((text) => text.includes('Vogent') || text.includes('Reveal') || text.includes('answered'))
+    .join('\n');
+}
+
+async function hintsIn(document: vscode.TextDocument): Promise<string[]> {
+  const range = new vscode.Range(0, 0, document.lineCount, 0);
+  const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);
+  return hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+}
+
+describe('Numbers in your code', () => {
+  const fake = useVogent();
+
+  it('a hover on a number in any format says which agent answers it, with actions', async () => {
+    const { connection } = await extension();
+    await connection.loadAll(new AbortController().signal);
+    const number = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
+    assert.ok(number);
+    const written = `+1 555 ${number.number.slice(5, 8)} ${number.number.slice(8)}`;
+    const document = await documentWith(`const fromNumber = "${written}";\n`);
+    const hover = await hoverAt(document, written);
+    assert.ok(hover.includes(displayNumber(number)), hover);
+    assert.match(hover, /PSTN · answered by Appointment Reminders/);
+    for (const action of ['Copy', 'Reveal in Phone Numbers', 'Open Linked Agent', 'Link to Agent…']) assert.ok(hover.includes(`[${action}](command:vogent.`), action);
+  });
+
+  it('a hover on a number id, found by lookup', async () => {
+    const { connection } = await extension();
+    await connection.loadAll(new AbortController().signal);
+    const number = fake().workspace.numbers[200];
+    const document = await documentWith(`dial({ numberId: '${number.id}' })`);
+    assert.ok((await hoverAt(document, number.id)).includes(displayNumber(number)));
+  });
+
+  it('a number not loaded yet starts the one shared load-all, and says it is looking', async () => {
+    const last = fake().workspace.numbers[249];
+    const document = await documentWith(`VOGENT_FROM_NUMBER=${last.number}\n`);
+    const sent = fake().requests.length;
+    assert.match(await hoverAt(document, last.number), /looking up… \d+ numbers loaded/);
+    const { connection } = await extension();
+    await new Promise<void>((resolve) => {
+      const stop = connection.onDidChange(() => connection.numbers.complete && (stop(), resolve()));
+      if (connection.numbers.complete) resolve();
+    });
+    assert.equal(fake().requests.slice(sent).filter((r) => r.path === '/phone_numbers').length, 3, 'every page once');
+    assert.ok((await hoverAt(document, last.number)).includes(displayNumber(last)));
+  });
+
+  it('inlay hints name the agent after each workspace number, and nothing for other numbers', async () => {
+    const { connection } = await extension();
+    await connection.loadAll(new AbortController().signal);
+    const pstn = fake().workspace.numbers.filter((n) => n.type === 'PSTN');
+    const [linked, unlinked] = [pstn.find((n) => n.agentId === 'agent_003'), pstn.find((n) => n.agentId === null)];
+    assert.ok(linked && unlinked);
+    const document = await documentWith(`a = "${linked.number}"\nb = "${unlinked.number}"\nc = "+1 212 698 7091"\n`);
+    assert.deepEqual(await hintsIn(document), ['Billing Helpline', 'no agent']);
+  });
+
+  it('a document without a number sends nothing', async () => {
+    const { connection } = await extension();
+    // The view, if on screen, loads its first page on its own: let that settle first.
+    await connection.show();
+    await connection.numbers.idle();
+    const sent = fake().requests.length;
+    const document = await documentWith('const x = 1 + 2; // no numbers here\n');
+    await hintsIn(document);
+    await hoverAt(document, 'x');
+    await connection.numbers.idle();
+    assert.deepEqual(fake().requests.slice(sent).map((r) => r.path), []);
+  });
+
+  it('Reveal loads what it needs, shows enough of the group and selects the number', async () => {
+    const ext = await extension();
+    const last = fake().workspace.numbers.filter((n) => n.type === 'PSTN').at(-1);
+    assert.ok(last);
+    await vscode.commands.executeCommand('vogent.revealNumber', last.number);
+    assert.equal(ext.view.selection[0]?.id, `number:${last.id}`);
+  });
+});
