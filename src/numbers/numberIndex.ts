@@ -22,6 +22,8 @@ export class NumberIndex {
   private readonly byDigits = new Map<string, number>();
   private readonly byGroup = new Map<GroupKey, number[]>();
   private readonly byAgent = new Map<string | null, number[]>();
+  /** The lengths ids have: a word of another length in a document cannot be one, and is not looked up. */
+  readonly idLengths = new Set<number>();
 
   get size(): number {
     return this.numbers.length;
@@ -36,6 +38,7 @@ export class NumberIndex {
     this.numbers.push(number);
     this.digits.push(digits);
     this.position.set(number.id, index);
+    this.idLengths.add(number.id.length);
     if (digits !== '' && !this.byDigits.has(digits)) this.byDigits.set(digits, index);
     push(this.byGroup, groupKeyOf(number), index);
     push(this.byAgent, number.agentId, index);

@@ -16,23 +16,16 @@ export interface NumberMention {
 
 /** A plus, then digits with single spaces, dots, hyphens or brackets between them. */
 const WRITTEN = /\+[\d .\-()]{7,24}/g;
-const WORD = /[A-Za-z0-9_][A-Za-z0-9_-]{2,63}/g;
 
 /** Every mention of a number in `text`, in order. Digits inside a longer run of digits are not a number. */
 export function mentionsIn(text: string, index: NumberIndex): NumberMention[] {
   const found: NumberMention[] = [];
-  for (const match of text.matchAll(WRITTEN)) {
+  const written = text.includes('+') ? text.matchAll(WRITTEN) : [];
+  for (const match of written) {
     const mention = writtenNumber(text, match.index, match[0], index);
     if (mention) found.push(mention);
   }
-  if (index.size > 0) {
-    for (const match of text.matchAll(WORD)) {
-      const number = index.get(match[0]);
-      if (number && !/[\w-]/.test(text[match.index - 1] ?? '')) {
-        found.push({ start: match.index, end: match.index + match[0].length, key: match[0], kind: 'id', number });
-      }
-    }
-  }
+  if (index.size > 0) idsIn(text, index, found);
   return found.sort((a, b) => a.start - b.start);
 }
 
@@ -49,4 +42,26 @@ function writtenNumber(text: string, start: number, raw: string, index: NumberIn
   if (/[\w+]/.test(before) || /\d/.test(text[end] ?? '')) return undefined;
   if (digits.length < 8 || digits.length > 15 || /[ .\-()]{3}|\s\s|\d\s\d\s\d\s\d/.test(written)) return undefined;
   return { start, end, key: digits, kind: 'number', number: index.byNumber(digits) };
+}
+
+/**
+ * Words that are ids of the index. Walks the text by hand rather than with a regular expression: a file
+ * has many words and few ids, and a word of a length no id has is skipped without being cut out.
+ */
+function idsIn(text: string, index: NumberIndex, found: NumberMention[]): void {
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && !isWordStart(text.charCodeAt(i))) i++;
+    const start = i;
+    while (i < text.length && (isWordStart(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+    if (i - start < 3 || !index.idLengths.has(i - start) || text.charCodeAt(start - 1) === 45) continue;
+    const word = text.slice(start, i);
+    const number = index.get(word);
+    if (number) found.push({ start, end: i, key: word, kind: 'id', number });
+  }
+}
+
+/** A-Z, a-z, 0-9 and _. */
+function isWordStart(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }
