@@ -161,6 +161,29 @@ describe('The Vogent sidebar, as a person uses it', () => {
     await row(new RegExp(`^PSTN numbers\\s*${pstn.length}$`)).waitFor();
   });
 
+  it('in code, a number gets a hover with its agent and the actions', async () => {
+    const agent = fake.workspace.agents[1];
+    const target = fake.workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId === agent.id);
+    assert.ok(target);
+    // Clicked, not Enter: "Compare New Untitled Text Files" may rank first for the same words.
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>File: New Untitled Text File');
+    await page.locator('.quick-input-list .monaco-list-row[aria-label^="File: New Untitled Text File"]').first().click();
+    await page.locator('.monaco-editor .view-lines').first().click();
+    const line = `const fromNumber = "${target.number}";`;
+    await page.keyboard.type(line);
+    // Put the cursor inside the number and ask for the hover, as a keyboard user would (Ctrl+K Ctrl+I).
+    await page.keyboard.press('Home');
+    for (let column = 0; column < line.indexOf(target.number) + 6; column++) await page.keyboard.press('ArrowRight');
+    await runCommand('Show or Focus Hover');
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Reveal in Phone Numbers' });
+    await hover.waitFor();
+    assert.match((await hover.innerText()).replace(/\s+/g, ' '), new RegExp(`answered by ${agent.name}`));
+    await shot('code-hover.png');
+    await page.keyboard.press('Escape');
+    await runCommand('View: Revert and Close Editor');
+  });
+
   it('removes the key after a confirmation, and the welcome returns', async () => {
     await runCommand('Vogent: Remove API Key');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
