@@ -1,28 +1,12 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
-import type { VogentClient } from '../vogent/client';
 import { VogentError, isVogentError } from '../vogent/errors';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
-import { Listing, type ListingChange } from './listing';
+import { Listing } from './listing';
+import type { ConnectionChange, ConnectionOptions, ConnectionStatus } from './types';
 
-export type ConnectionStatus = 'no-key' | 'rejected' | 'ready';
-export type ConnectionChange = ListingChange;
-
-/** Where the connection's key comes from. */
-export interface KeySource {
-  readonly ready: Promise<void>;
-  readonly hasKey: boolean;
-  get(): Promise<string | undefined>;
-}
-
-export interface ConnectionOptions {
-  key: KeySource;
-  /** A client for the current settings, sending the given key. */
-  client(apiKey: () => Promise<string | undefined>): VogentClient;
-  pageSize(): number;
-  log: { warn(message: string): void; error(what: string, error: unknown): void };
-}
+export type { ConnectionChange, ConnectionOptions, ConnectionStatus, KeySource } from './types';
 
 const NOTHING = new NumberPages(() => Promise.reject(new Error('no listing')), 1);
 const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing')));

@@ -1,0 +1,22 @@
+// What a connection is made of and what it tells, apart from how it works.
+import type { VogentClient } from '../vogent/client';
+import type { ListingChange } from './listing';
+
+export type ConnectionStatus = 'no-key' | 'rejected' | 'ready';
+export type ConnectionChange = ListingChange;
+
+/** Where the connection's key comes from. */
+export interface KeySource {
+  readonly ready: Promise<void>;
+  readonly hasKey: boolean;
+  get(): Promise<string | undefined>;
+}
+
+export interface ConnectionOptions {
+  key: KeySource;
+  /** A client for the current settings, sending the given key. */
+  client(apiKey: () => Promise<string | undefined>): VogentClient;
+  pageSize(): number;
+  log: { warn(message: string): void; error(what: string, error: unknown): void };
+}
+
