@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { VogentConnection } from '../connection/vogentConnection';
 import { countryName, displayNumber, formatsOf } from '../numbers/formatNumber';
 import { agentName, typeName } from '../numbers/presentation';
+import { lookUpInBackground } from './lookUp';
 import { mentionsIn, type NumberMention } from '../numbers/recognise';
 import type { PhoneNumber } from '../vogent/shapes';
 
@@ -28,7 +29,7 @@ function hoverText(connection: VogentConnection, mention: NumberMention): vscode
   if (mention.number) return describe(text, connection, mention.number);
   const { numbers } = connection;
   if (numbers.complete) return text.appendText('Not a number of your Vogent workspace.');
-  connection.lookUpEverything();
+  lookUpInBackground(connection);
   return text.appendText(`Vogent: looking up… ${numbers.size.toLocaleString('en-US')} numbers loaded so far.`);
 }
 

@@ -3,6 +3,7 @@ import { throttle } from '../commands/throttle';
 import type { VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';
+import { lookUpInBackground } from './lookUp';
 import { mentionsIn } from '../numbers/recognise';
 
 /** Larger documents get no hints: scanning them would cost more than the hints are worth. */
@@ -36,7 +37,7 @@ export function numberInlayHints(connection: VogentConnection): vscode.InlayHint
           hints.push(hint);
         }
       }
-      if (missing) connection.lookUpEverything();
+      if (missing) lookUpInBackground(connection);
       return hints;
     },
     dispose: () => {

@@ -114,12 +114,12 @@ export class VogentConnection {
 
   /**
    * Loads every page in the background, once however often it is asked, for lookups of numbers met in
-   * code. Its failures show as the listing's error; a later ask tries again.
+   * code; returns the load when this call started it. Its failures show as the listing's error.
    */
-  lookUpEverything(): void {
-    if (this.status !== 'ready' || this.numbers.complete || this.lookingUp) return;
+  lookUpEverything(): Promise<void> | undefined {
+    if (this.status !== 'ready' || this.numbers.complete || this.lookingUp) return undefined;
     const lookup = (this.lookingUp = new AbortController());
-    void this.loadAll(lookup.signal)
+    return this.loadAll(lookup.signal)
       .catch(() => undefined)
       .finally(() => {
         if (this.lookingUp === lookup) this.lookingUp = undefined;

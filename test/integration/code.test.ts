@@ -1,11 +1,22 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
-import { extension, useVogent } from './support';
+import { extension, stub, useVogent } from './support';
 
-/** An untitled document holding `text`, as a user would paste a snippet. */
-async function documentWith(text: string): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ content: text, language: 'typescript' });
+const opened: vscode.TextDocument[] = [];
+
+/** An untitled document holding `text`, as a user would paste a snippet; emptied after the test. */
+async function documentWith(text: string, language = 'typescript'): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument({ content: text, language });
+  opened.push(document);
+  return document;
+}
+
+/** Documents stay open after a test: emptied, their numbers cannot start lookups in the next one. */
+async function emptyOpened(): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  for (const document of opened.splice(0)) edit.delete(document.uri, new vscode.Range(0, 0, document.lineCount, 0));
+  await vscode.workspace.applyEdit(edit);
 }
 
 async function hoverAt(document: vscode.TextDocument, needle: string): Promise<string> {
@@ -27,7 +38,8 @@ async function hintsIn(document: vscode.TextDocument): Promise<string[]> {
 }
 
 describe('Numbers in your code', () => {
-  const fake = useVogent();
+  const fake = useVogent({ codeFeatures: true });
+  afterEach(emptyOpened);
 
   it('a hover on a number in any format says which agent answers it, with actions', async () => {
     const { connection } = await extension();
@@ -72,6 +84,23 @@ describe('Numbers in your code', () => {
     assert.ok(linked && unlinked);
     const document = await documentWith(`a = "${linked.number}"\nb = "${unlinked.number}"\nc = "+1 212 698 7091"\n`);
     assert.deepEqual(await hintsIn(document), ['Billing Helpline', 'no agent']);
+  });
+
+  it('in a .env file: hints for linked, unlinked, spaced and id mentions, none outside; a link refreshes them', async () => {
+    const { connection } = await extension();
+    await connection.loadAll(new AbortController().signal);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    assert.ok(folder, 'the suite runs in the fixture workspace');
+    // The fixture's text in an untitled copy, so that it can be emptied after the test.
+    const fixture = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder, 'voice-agent.env'));
+    const document = await documentWith(new TextDecoder().decode(fixture), 'dotenv');
+    assert.deepEqual(await hintsIn(document), ['Appointment Reminders', 'no agent', 'Order Status', 'After-Hours Triage']);
+    assert.match(await hoverAt(document, '+1 555 000 0003'), /answered by After-Hours Triage/);
+    assert.equal(await hoverAt(document, '+1 212 698 7091'), 'Not a number of your Vogent workspace.', 'no agent claimed for a number outside it');
+    const target = fake().workspace.agents[2];
+    stub(vscode.window, 'showQuickPick', (async (items: Thenable<vscode.QuickPickItem[]>) => (await items).find((i) => i.label === target.name)) as unknown as typeof vscode.window.showQuickPick);
+    await vscode.commands.executeCommand('vogent.linkAgent', { phoneNumber: connection.numbers.get('pn_00000') });
+    assert.deepEqual(await hintsIn(document), ['Appointment Reminders', target.name, 'Order Status', 'After-Hours Triage']);
   });
 
   it('a document without a number sends nothing', async () => {

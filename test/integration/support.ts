@@ -35,19 +35,24 @@ export async function setting(name: string, value: unknown): Promise<void> {
  * A fake Vogent API for each test, with the extension pointed at it and (unless `signedIn` is
  * false) the key set through the real command. Everything is undone after each test.
  */
-export function useVogent(options: { workspace?: () => Workspace; signedIn?: boolean; pageSize?: number } = {}): () => FakeVogent {
+export function useVogent(options: { workspace?: () => Workspace; signedIn?: boolean; pageSize?: number; codeFeatures?: boolean } = {}): () => FakeVogent {
   let fake: FakeVogent | undefined;
   beforeEach(async () => {
     const ext = await extension();
     if (ext.keys.hasKey) await removeKey();
     fake = await startFakeVogent({ workspace: options.workspace?.() ?? sampleWorkspace(250), apiKeys: [GOOD_KEY] });
     await setting('pageSize', options.pageSize ?? 100);
+    // Hovers and hints on documents left open by other tests would start background loads behind a test's back.
+    await setting('hover.enabled', options.codeFeatures === true);
+    await setting('inlayHints.enabled', options.codeFeatures === true);
     await setting('apiBaseUrl', fake.url);
+    // Another view on screen, so that VS Code's own rendering of ours does not load (or take an injected fault)
+    // behind a test's back. Tests about the view on screen focus it themselves.
+    await vscode.commands.executeCommand('workbench.view.explorer');
     if (options.signedIn !== false) {
       await keyChange(() => vscode.commands.executeCommand('vogent.setApiKey', GOOD_KEY));
       assert.equal(ext.keys.hasKey, true, 'the key was not saved');
     }
-    // The view may be on screen: collapse it, so VS Code's own rendering loads as little as possible meanwhile.
     await vscode.commands.executeCommand('workbench.actions.treeView.vogent.phoneNumbers.collapseAll').then(undefined, () => undefined);
     fake.requests.length = 0;
   });

@@ -41,8 +41,12 @@ describe('Phone Numbers view', () => {
     });
 
     it('opens the view from its command', async () => {
-      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
       const ext = await extension();
+      const shown = new Promise<void>((resolve) => {
+        const listener = ext.view.onDidChangeVisibility((event) => event.visible && (listener.dispose(), resolve()));
+      });
+      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+      if (!ext.view.visible) await shown;
       assert.equal(ext.view.visible, true);
     });
   });
