@@ -29,11 +29,6 @@ export function mentionsIn(text: string, index: NumberIndex): NumberMention[] {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Whether a line could hold a written number at all: the cheap test before scanning. */
-export function mayMentionNumber(text: string): boolean {
-  return /\+\s?\d/.test(text);
-}
-
 function writtenNumber(text: string, start: number, raw: string, index: NumberIndex): NumberMention | undefined {
   const written = raw.replace(/[ .\-()]+$/, '');
   const end = start + written.length;
