@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import type { PhoneNumberItem } from '../../src/tree/phoneNumberItem';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
-import { captureQuickPick, children, extension, group, row, setting, stub, useVogent } from './support';
+import { captureQuickPick, children, group, revealInView, row, setting, stub, useVogent } from './support';
 
 async function numberRow(groupLabel: string, predicate: (n: Node) => boolean): Promise<Node> {
   const found = (await children(await group(groupLabel))).find(predicate);
@@ -53,11 +53,9 @@ describe('Commands', () => {
     });
 
     it('Ctrl+C on a group says there is nothing to copy', async () => {
-      const ext = await extension();
       const flashed: string[] = [];
       stub(vscode.window, 'setStatusBarMessage', ((text: string) => (flashed.push(text), { dispose() {} })) as typeof vscode.window.setStatusBarMessage);
-      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
-      await ext.view.reveal(await group('PSTN numbers'), { select: true, focus: true });
+      await revealInView(await group('PSTN numbers'));
       await vscode.env.clipboard.writeText('before');
       await vscode.commands.executeCommand('vogent.copySelectedNumber');
       assert.equal(await vscode.env.clipboard.readText(), 'before');
@@ -84,10 +82,8 @@ describe('Commands', () => {
     });
 
     it('copies the focused number (what Ctrl+C runs in the view)', async () => {
-      const ext = await extension();
-      await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
       const item = await numberRow('SIP usernames', () => true);
-      await ext.view.reveal(item, { select: true, focus: true });
+      await revealInView(item);
       await vscode.commands.executeCommand('vogent.copySelectedNumber');
       assert.equal(await vscode.env.clipboard.readText(), (item as PhoneNumberItem).phoneNumber.number);
     });

@@ -158,3 +158,19 @@ export function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickIte
     }) as typeof vscode.window.createQuickPick);
   });
 }
+
+/**
+ * Shows the view and selects `node` in it. Right after the view comes on screen its tree may not hold the
+ * node yet ("Data tree node not found"): each retry waits for another round trip to the workbench.
+ */
+export async function revealInView(node: Node): Promise<void> {
+  const ext = await extension();
+  for (let attempt = 1; ; attempt++) {
+    await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
+    try {
+      return await ext.view.reveal(node, { select: true, focus: true });
+    } catch (error) {
+      if (attempt === 5 || !/not found/.test(String(error))) throw error;
+    }
+  }
+}
