@@ -16,7 +16,7 @@ interface AgentPick extends vscode.QuickPickItem {
 export function linkAgent(connection: VogentConnection) {
   return async (target?: unknown): Promise<void> => {
     const number = numberOf(target) ?? (await pickNumber(connection, { title: 'Link to Agent: pick a number' }));
-    if (!number || !requireUsableKey(connection)) return;
+    if (!number || !(await requireUsableKey(connection))) return;
     const agent = await pickAgent(connection, number);
     if (agent) await setAgent(connection, number, agent);
   };
@@ -26,7 +26,7 @@ export function linkAgent(connection: VogentConnection) {
 export function unlinkAgent(connection: VogentConnection) {
   return async (target?: unknown): Promise<void> => {
     const number = await linkedNumberOf(connection, target, 'Unlink Agent: pick a number');
-    if (!number || !requireUsableKey(connection)) return;
+    if (!number || !(await requireUsableKey(connection))) return;
     const choice = await vscode.window.showWarningMessage(
       `Unlink ${displayNumber(number)} from ${agentName(number.agentId, connection.agents)}?`,
       { modal: true, detail: 'Calls to this number will no longer reach the agent until it is linked again.' },

@@ -51,7 +51,7 @@ export async function pickNumber(
   connection: VogentConnection,
   options: { title: string; only?: (n: PhoneNumber) => boolean },
 ): Promise<PhoneNumber | undefined> {
-  if (!requireUsableKey(connection)) return undefined;
+  if (!(await requireUsableKey(connection))) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
   Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', busy: true, keepScrollPosition: true });
   const closed = new AbortController();
@@ -60,14 +60,15 @@ export async function pickNumber(
   show(pick, connection, options);
   connection.loadAll(closed.signal).then(
     () => {
+      if (closed.signal.aborted) return;
       pick.busy = false;
       show(pick, connection, options);
     },
     (error: unknown) => {
+      if (closed.signal.aborted || isVogentError(error, 'cancelled')) return;
       pick.busy = false;
       show(pick, connection, options);
-      if (closed.signal.aborted || isVogentError(error, 'cancelled')) return;
-      if (connection.status !== 'ready') requireUsableKey(connection);
+      if (connection.status !== 'ready') void requireUsableKey(connection);
       else void reportError('Could not load every phone number', error);
     },
   );

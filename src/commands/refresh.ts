@@ -6,7 +6,7 @@ import { requireUsableKey } from './requireKey';
 
 export function refresh(connection: VogentConnection) {
   return async (): Promise<void> => {
-    if (!requireUsableKey(connection)) return;
+    if (!(await requireUsableKey(connection))) return;
     try {
       await connection.refresh();
     } catch (error) {

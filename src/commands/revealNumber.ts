@@ -11,7 +11,7 @@ import { requireUsableKey } from './requireKey';
 export function revealNumber(connection: VogentConnection, provider: PhoneNumbersProvider, view: vscode.TreeView<TreeNode>) {
   return async (idOrNumber?: unknown): Promise<void> => {
     const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
-    if (!wanted || !requireUsableKey(connection)) return;
+    if (!wanted || !(await requireUsableKey(connection))) return;
     const { index } = connection.numbers;
     let number = index.get(wanted) ?? index.byNumber(wanted);
     if (!number && !connection.numbers.complete) {

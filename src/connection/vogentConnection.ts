@@ -100,15 +100,17 @@ export class VogentConnection {
   async loadAll(signal: AbortSignal): Promise<void> {
     for (;;) {
       const listing = this.usable();
+      const { pages } = listing;
       const names = listing.agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
       try {
-        await listing.pages.loadUntil(() => false, signal);
+        await pages.loadUntil(() => false, signal);
       } catch (error) {
-        if (listing !== this.listing && !signal.aborted) continue;
+        // Replaced meanwhile (a new key, or a refresh that swapped the pages): go on with what replaced it.
+        if ((listing !== this.listing || pages !== listing.pages) && !signal.aborted) continue;
         throw this.failed(listing, 'Loading every phone number', error);
       }
       await names;
-      if (listing === this.listing) return;
+      if (listing === this.listing && pages === listing.pages) return;
     }
   }
 
@@ -117,7 +119,8 @@ export class VogentConnection {
    * code; returns the load when this call started it. Its failures show as the listing's error.
    */
   lookUpEverything(): Promise<void> | undefined {
-    if (this.status !== 'ready' || this.numbers.complete || this.lookingUp) return undefined;
+    // After a failure only Retry or Refresh loads again: hints redrawn on every change must not hammer Vogent.
+    if (this.status !== 'ready' || this.numbers.complete || this.numbers.error || this.lookingUp) return undefined;
     const lookup = (this.lookingUp = new AbortController());
     return this.loadAll(lookup.signal)
       .catch(() => undefined)
@@ -134,7 +137,7 @@ export class VogentConnection {
     } catch (error) {
       throw this.failed(listing, 'Loading agents', error);
     } finally {
-      this.emit({ all: false, groups: listing.pages.groups() });
+      if (listing === this.listing) this.emit({ all: false, groups: listing.pages.groups() });
     }
   }
 
@@ -193,7 +196,8 @@ export class VogentConnection {
   /** A listing reads the key once, when its first request goes out: one listing, one key. */
   private newListing(): Listing {
     let key: Promise<string | undefined> | undefined;
-    const client = this.options.client(() => (key ??= this.options.key.get()));
+    // A failed read (a locked keyring) is not kept: the next request reads the key again.
+    const client = this.options.client(() => (key ??= this.options.key.get().catch((error: unknown) => ((key = undefined), Promise.reject(error)))));
     return new Listing(client, this.options.pageSize(), { changed: () => this.emit({ all: false, groups: [] }), warn: this.options.log.warn });
   }
 

@@ -133,14 +133,18 @@ export class NumberIndex {
     return best(rankOf(this.digits[at], q.digits), rankOf(number.number.toLowerCase(), q.text), rankOf(number.id.toLowerCase(), q.text), agentRanks.get(number.agentId), rankOf((number.type ?? '').toLowerCase(), q.text));
   }
 
+  /** A number seen again (an update, or a repeated id): it keeps its place, and moves between lookups if it must. */
   private replace(at: number, number: PhoneNumber): void {
     const old = this.numbers[at];
     this.numbers[at] = number;
-    if (old.agentId === number.agentId) return;
-    const list = this.byAgent.get(old.agentId);
-    list?.splice(list.indexOf(at), 1);
-    insertSorted(this.byAgent, number.agentId, at);
+    if (groupKeyOf(old) !== groupKeyOf(number)) move(this.byGroup, groupKeyOf(old), groupKeyOf(number), at);
+    if (old.agentId !== number.agentId) move(this.byAgent, old.agentId, number.agentId, at);
+    if (old.number === number.number) return;
+    if (this.byDigits.get(this.digits[at]) === at) this.byDigits.delete(this.digits[at]);
+    this.digits[at] = number.number.replace(/\D/g, '');
+    if (this.digits[at] !== '' && !this.byDigits.has(this.digits[at])) this.byDigits.set(this.digits[at], at);
   }
+
 }
 
 function agentRank(agentId: string | null, q: SearchQuery, agents: AgentLookup): Rank | undefined {
@@ -160,11 +164,14 @@ function push<K>(map: Map<K, number[]>, key: K, at: number): void {
   else map.set(key, [at]);
 }
 
-/** Keeps a moved number in API order among its new agent's numbers. */
-function insertSorted<K>(map: Map<K, number[]>, key: K, at: number): void {
-  const list = map.get(key) ?? [];
-  let i = list.length;
-  while (i > 0 && list[i - 1] > at) i--;
-  list.splice(i, 0, at);
-  map.set(key, list);
+/** Moves a position from one list to another, keeping API order; an emptied list goes. */
+function move<K>(map: Map<K, number[]>, from: K, to: K, at: number): void {
+  const list = map.get(from) ?? [];
+  list.splice(list.indexOf(at), 1);
+  if (list.length === 0) map.delete(from);
+  const target = map.get(to) ?? [];
+  let i = target.length;
+  while (i > 0 && target[i - 1] > at) i--;
+  target.splice(i, 0, at);
+  map.set(to, target);
 }

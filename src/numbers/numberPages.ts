@@ -89,7 +89,7 @@ export class NumberPages {
     return this.index.all();
   }
 
-  /** Replaces one number in place (after a link or unlink), keeping its position. */
+  /** Replaces a loaded number (after a link or unlink): in place, unless its type changed. */
   update(number: PhoneNumber): void {
     if (!this.index.has(number.id)) return;
     this.index.put(number);
@@ -110,9 +110,9 @@ export class NumberPages {
     return this.nextPage;
   }
 
-  /** Resolves once no page is in flight, whatever its outcome. */
+  /** Resolves once the page in flight, if any, has landed or failed (not the pages a loop asks for after it). */
   async idle(): Promise<void> {
-    while (this.nextPage) await this.nextPage.catch(() => undefined);
+    await this.nextPage?.catch(() => undefined);
   }
 
   /** Loads the first page, unless one was loaded already. */

@@ -36,6 +36,8 @@ function writtenNumber(text: string, start: number, raw: string, index: NumberIn
   const before = text[start - 1] ?? '';
   if (/[\w+]/.test(before) || /\d/.test(text[end] ?? '')) return undefined;
   if (digits.length < 8 || digits.length > 15 || /[ .\-()]{3}|\s\s|\d\s\d\s\d\s\d/.test(written)) return undefined;
+  // A date such as +2024-01-15 is not a phone number.
+  if (/^\+\d{4}-\d{2}-\d{2}$/.test(written)) return undefined;
   return { start, end, key: digits, kind: 'number', number: index.byNumber(digits) };
 }
 
@@ -46,9 +48,9 @@ function writtenNumber(text: string, start: number, raw: string, index: NumberIn
 function idsIn(text: string, index: NumberIndex, found: NumberMention[]): void {
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && !isWordStart(text.charCodeAt(i))) i++;
+    while (i < text.length && !isWordCharacter(text.charCodeAt(i))) i++;
     const start = i;
-    while (i < text.length && (isWordStart(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
+    while (i < text.length && (isWordCharacter(text.charCodeAt(i)) || text.charCodeAt(i) === 45)) i++;
     if (i - start < 3 || !index.idLengths.has(i - start) || text.charCodeAt(start - 1) === 45) continue;
     const word = text.slice(start, i);
     const number = index.get(word);
@@ -56,7 +58,7 @@ function idsIn(text: string, index: NumberIndex, found: NumberMention[]): void {
   }
 }
 
-/** A-Z, a-z, 0-9 and _. */
-function isWordStart(code: number): boolean {
+/** A-Z, a-z, 0-9 and _ (a word may also hold hyphens, but not start with one). */
+function isWordCharacter(code: number): boolean {
   return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
 }

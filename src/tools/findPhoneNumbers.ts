@@ -18,6 +18,7 @@ export function findPhoneNumbers(connection: VogentConnection): vscode.LanguageM
   return {
     prepareInvocation: () => ({ invocationMessage: 'Searching the Vogent phone numbers' }),
     invoke: async ({ input }, token) => {
+      await connection.ready;
       const why = unusable(connection);
       if (why) return answer(why);
       try {

@@ -44,6 +44,7 @@ export function linkPhoneNumber(connection: VogentConnection): vscode.LanguageMo
 
 /** What the link would do, or the sentence that says why it cannot be done. */
 async function planLink(connection: VogentConnection, input: LinkInput, token: vscode.CancellationToken): Promise<Plan> {
+  await connection.ready;
   const why = unusable(connection);
   if (why) return why;
   if (typeof input.number !== 'string' || typeof input.agent !== 'string') return 'Give "number" (a phone number in any format, or its id) and "agent" (a name or id; "" unlinks).';

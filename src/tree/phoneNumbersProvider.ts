@@ -82,6 +82,8 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
     const { numbers } = this.connection;
     const window = this.windowOf(key);
     if (numbers.countIn(key) >= window) this.windows.set(key, window + numbers.pageSize);
+    // Rows already loaded are shown at once: no spinner, no progress, one redraw.
+    if (numbers.countIn(key) >= this.windowOf(key) || numbers.complete) return this.refire(key);
     this.loadingMore.add(key);
     this.refire(key);
     try {

@@ -163,7 +163,9 @@ export class VogentClient {
     if (isHTTPError(error)) {
       const status = error.response.status;
       const text = await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => '');
-      const detail = detailFromBody(redact(text, apiKey));
+      // Redacted before and after parsing: JSON may escape the key (\/) so that only the parsed text shows it.
+      const parsed = detailFromBody(redact(text, apiKey));
+      const detail = parsed === undefined ? undefined : redact(parsed, apiKey);
       const { kind, message } = statusError(status, detail, { request, listing: call.method === 'get' && !call.path.includes('/') }, error.response.headers);
       return wrap(kind, message, status);
     }

@@ -125,6 +125,21 @@ describe('VogentConnection', () => {
     });
   });
 
+  describe('the background lookup', () => {
+    it('loads everything once however often it is asked, and not again after a failure until a retry', async () => {
+      const { connection } = connect(fake(), 50);
+      await Promise.all([connection.lookUpEverything(), connection.lookUpEverything()]);
+      assert.ok(connection.numbers.complete);
+      assert.equal(numberGets(fake()).length, 5, 'one load-all');
+      connection.reset();
+      fake().inject({ path: '/phone_numbers', status: 404, times: 100 });
+      await connection.lookUpEverything();
+      const sent = fake().requests.length;
+      assert.equal(connection.lookUpEverything(), undefined, 'a failed listing is not asked again on its own');
+      assert.equal(fake().requests.length, sent);
+    });
+  });
+
   describe('loading everything', () => {
     it('follows a reset to the new listing instead of ending with a partial list', async () => {
       const { connection } = connect(fake(), 50);

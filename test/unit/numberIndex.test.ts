@@ -85,6 +85,16 @@ describe('NumberIndex', () => {
     assert.equal(index.size, 5, 'an update adds nothing');
   });
 
+  it('moves a number whose type or digits changed to its new group and lookup, keeping API order', () => {
+    const index = indexOf(numbers);
+    index.put({ ...numbers[0], type: 'SIP_USERNAME', number: '+14155550111' });
+    assert.deepEqual(index.numbersIn('PSTN').map((n) => n.id), ['pn_b', 'pn_c', 'pn_e']);
+    assert.deepEqual(index.numbersIn('SIP_USERNAME').map((n) => n.id), ['pn_a', 'pn_d']);
+    assert.equal(index.positionInGroup('pn_a'), 0);
+    assert.equal(index.byNumber('+14155550100'), undefined);
+    assert.equal(index.byNumber('+1 415 555 0111')?.id, 'pn_a');
+  });
+
   it('gives a window of a group without the rest', () => {
     const index = indexOf(sampleWorkspace(1_000).numbers);
     const window = index.numbersIn('PSTN', 100, 200);

@@ -26,6 +26,7 @@ describe('recognising numbers in text', () => {
     assert.deepEqual(keys('+141555501009999999'), [], 'too many digits');
     assert.deepEqual(keys('a + 1 = 2; +123'), [], 'arithmetic and short runs');
     assert.deepEqual(keys('99+14155550100'), [], 'inside a longer run of digits');
+    assert.deepEqual(keys('released +2024-01-15'), [], 'a date');
   });
 
   it('finds ids by lookup in the index, not by their shape', () => {
