@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { throttle } from '../commands/throttle';
+import { throttle } from '../throttle';
 import type { VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';

@@ -6,7 +6,7 @@ import { PhoneNumberItem } from '../tree/phoneNumberItem';
 import { isVogentError } from '../vogent/errors';
 import type { PhoneNumber } from '../vogent/shapes';
 import { reportError } from './reportError';
-import { throttle } from './throttle';
+import { throttle } from '../throttle';
 import { requireUsableKey } from './requireKey';
 
 interface NumberPick extends vscode.QuickPickItem {

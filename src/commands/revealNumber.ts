@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { VogentConnection } from '../connection/vogentConnection';
-import type { PhoneNumbersProvider, TreeNode } from '../tree/phoneNumbersProvider';
+import { VIEW_ID, type PhoneNumbersProvider, type TreeNode } from '../tree/phoneNumbersProvider';
 import { reportError } from './reportError';
 import { requireUsableKey } from './requireKey';
 
@@ -12,15 +12,14 @@ export function revealNumber(connection: VogentConnection, provider: PhoneNumber
   return async (idOrNumber?: unknown): Promise<void> => {
     const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
     if (!wanted || !(await requireUsableKey(connection))) return;
-    const { index } = connection.numbers;
-    let number = index.get(wanted) ?? index.byNumber(wanted);
+    let number = connection.numbers.index.find(wanted);
     if (!number && !connection.numbers.complete) {
       try {
-        await vscode.window.withProgress({ location: { viewId: 'vogent.phoneNumbers' }, title: 'Looking up the number' }, () => connection.loadAll(new AbortController().signal));
+        await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Looking up the number' }, () => connection.loadAll(new AbortController().signal));
       } catch (error) {
         return reportError('Could not load the phone numbers', error);
       }
-      number = connection.numbers.index.get(wanted) ?? connection.numbers.index.byNumber(wanted);
+      number = connection.numbers.index.find(wanted);
     }
     if (!number) return void vscode.window.showInformationMessage(`${wanted} is not a number of your Vogent workspace.`);
     await vscode.commands.executeCommand('vogent.phoneNumbers.focus');

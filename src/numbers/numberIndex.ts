@@ -59,6 +59,12 @@ export class NumberIndex {
     return at === undefined ? undefined : this.numbers[at];
   }
 
+  /** The number a person or a model means: its id, or its digits written in any format. */
+  find(idOrNumber: string): PhoneNumber | undefined {
+    const text = idOrNumber.trim();
+    return this.get(text) ?? (/\d/.test(text) ? this.byNumber(text) : undefined);
+  }
+
   groups(): GroupKey[] {
     return [...this.byGroup.keys()];
   }

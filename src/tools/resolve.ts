@@ -22,7 +22,5 @@ export async function resolveAgent(connection: VogentConnection, nameOrId: strin
 
 /** The loaded number with this id, or written with these digits in any format. */
 export function resolveNumber(connection: VogentConnection, idOrNumber: string): PhoneNumber | string {
-  const { index } = connection.numbers;
-  const found = index.get(idOrNumber.trim()) ?? (/\d/.test(idOrNumber) ? index.byNumber(idOrNumber) : undefined);
-  return found ?? `No phone number of this Vogent workspace is "${idOrNumber}" (by number in any format, or by id).`;
+  return connection.numbers.index.find(idOrNumber) ?? `No phone number of this Vogent workspace is "${idOrNumber}" (by number in any format, or by id).`;
 }
