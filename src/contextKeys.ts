@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from './connection/vogentConnection';
+import type { VogentWorkspaces } from './workspaces/vogentWorkspaces';
 
 /**
- * Mirrors the connection's state into the context keys that the welcome views, menus and enablement
- * read. The one place that sets them, so they cannot disagree with the connection.
+ * Mirrors the workspaces' state into the context keys that the welcome views, menus and enablement
+ * read. The one place that sets them, so they cannot disagree with the connections. With several
+ * workspaces, a rejected key or an empty workspace shows in its own node, not in the view's welcome.
  */
-export function publishContextKeys(connection: VogentConnection): vscode.Disposable {
+export function publishContextKeys(workspaces: VogentWorkspaces): vscode.Disposable {
   const published = new Map<string, boolean>();
   const set = (name: string, value: boolean) => {
     if (published.get(name) === value) return;
@@ -13,11 +14,13 @@ export function publishContextKeys(connection: VogentConnection): vscode.Disposa
     void vscode.commands.executeCommand('setContext', name, value);
   };
   const publish = () => {
-    const status = connection.status;
-    set('vogent.hasApiKey', status !== 'no-key');
-    set('vogent.apiKeyRejected', status === 'rejected');
-    set('vogent.noNumbers', status === 'ready' && connection.numbers.complete && connection.numbers.groups().length === 0);
+    const all = workspaces.all;
+    const only = all.length === 1 ? all[0].connection : undefined;
+    set('vogent.hasApiKey', all.some((w) => w.connection.status !== 'no-key'));
+    set('vogent.severalWorkspaces', all.length > 1);
+    set('vogent.apiKeyRejected', only?.status === 'rejected');
+    set('vogent.noNumbers', only?.status === 'ready' && only.numbers.complete && only.numbers.groups().length === 0);
   };
   publish();
-  return { dispose: connection.onDidChange(publish) };
+  return vscode.Disposable.from(workspaces.onDidChangeList(publish), workspaces.onDidChangeState(publish));
 }

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { ApiKeyStore } from './auth/apiKeyStore';
 import { clearApiKey } from './commands/clearApiKey';
 import { copyNumber, copyNumberAs, copyNumberId, copySelectedNumber } from './commands/copyNumber';
 import { linkAgent, unlinkAgent } from './commands/linkAgent';
@@ -8,6 +7,7 @@ import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
 import { revealNumber } from './commands/revealNumber';
 import { setApiKey } from './commands/setApiKey';
+import { addWorkspace, removeWorkspace, renameWorkspace } from './commands/workspaceCommands';
 import { codeFeatures } from './code/codeFeatures';
 import { affectsListing, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
 import { VogentConnection } from './connection/vogentConnection';
@@ -17,16 +17,16 @@ import { PhoneNumbersProvider, VIEW_ID, type TreeNode } from './tree/phoneNumber
 import { findPhoneNumbers } from './tools/findPhoneNumbers';
 import { linkPhoneNumber } from './tools/linkPhoneNumber';
 import { VogentClient } from './vogent/client';
+import { VogentWorkspaces } from './workspaces/vogentWorkspaces';
 
 /**
  * What activate returns to the extension's own test suites, and only to them: any installed extension
- * can call `activate()`, and these parts reach the key.
+ * can call `activate()`, and these parts reach the keys.
  */
 export interface VogentExtension {
-  connection: VogentConnection;
+  workspaces: VogentWorkspaces;
   provider: PhoneNumbersProvider;
   view: vscode.TreeView<TreeNode>;
-  keys: ApiKeyStore;
   /** How long activate() took, also written to the log. */
   activationMs: number;
 }
@@ -36,54 +36,59 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
   const started = performance.now();
   const testing = context.extensionMode === vscode.ExtensionMode.Test;
   const log = createLog();
-  const keys = new ApiKeyStore(context.secrets);
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const userAgent = `vogent-phone-numbers-vscode/${version} (VS Code ${vscode.version})`;
   const clientFor = (apiKey: () => Promise<string | undefined>) =>
     new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, timeoutMs: requestTimeoutMs, onExchange: (e) => logExchange(log, e) });
-  const connection = new VogentConnection({
-    key: keys,
-    client: clientFor,
-    pageSize,
-    log: { warn: (message) => log.warn(message), error: (what, error) => logError(log, what, error) },
+  const workspaces = new VogentWorkspaces(context.globalState, context.secrets, (keys, name) => {
+    // With several workspaces, the log says which one a failure is about.
+    const of = (message: string) => (workspaces.all.length > 1 ? `[${name()}] ${message}` : message);
+    return new VogentConnection({
+      key: keys,
+      client: clientFor,
+      pageSize,
+      log: { warn: (message) => log.warn(of(message)), error: (what, error) => logError(log, of(what), error) },
+    });
   });
-  const provider = new PhoneNumbersProvider(connection);
+  const provider = new PhoneNumbersProvider(workspaces);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const keyDeps = { workspaces, clientWithKey: (key: string) => clientFor(async () => key), acceptsArguments: testing };
 
   const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
   context.subscriptions.push(
     log,
-    keys,
-    { dispose: () => connection.dispose() },
+    workspaces,
     provider,
     view,
-    publishContextKeys(connection),
-    keys.onDidChange(() => connection.reset()),
+    publishContextKeys(workspaces),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsListing(event)) connection.reset();
+      if (affectsListing(event)) for (const workspace of workspaces.all) workspace.connection.reset();
     }),
-    command('vogent.setApiKey', setApiKey({ keys, connection, clientWithKey: (key) => clientFor(async () => key), acceptsArgument: testing })),
-    command('vogent.clearApiKey', clearApiKey(keys)),
-    command('vogent.refresh', refresh(connection)),
+    command('vogent.setApiKey', setApiKey(keyDeps)),
+    command('vogent.clearApiKey', clearApiKey(workspaces)),
+    command('vogent.addWorkspace', addWorkspace(keyDeps)),
+    command('vogent.renameWorkspace', renameWorkspace(keyDeps)),
+    command('vogent.removeWorkspace', removeWorkspace(keyDeps)),
+    command('vogent.refresh', refresh(workspaces)),
     command('vogent.loadMore', loadMore(provider)),
     command('vogent.showLogs', () => log.show(true)),
-    command('vogent.copyNumber', copyNumber(connection)),
-    command('vogent.copyNumberAs', copyNumberAs(connection)),
-    command('vogent.copyNumberId', copyNumberId()),
-    command('vogent.copySelectedNumber', copySelectedNumber(view)),
-    command('vogent.openAgent', openAgent(connection)),
-    command('vogent.linkAgent', linkAgent(connection)),
-    command('vogent.unlinkAgent', unlinkAgent(connection)),
-    command('vogent.revealNumber', revealNumber(connection, provider, view)),
-    ...codeFeatures(connection),
-    vscode.lm.registerTool('vogent_findPhoneNumbers', findPhoneNumbers(connection)),
-    vscode.lm.registerTool('vogent_linkPhoneNumber', linkPhoneNumber(connection)),
+    command('vogent.copyNumber', copyNumber(workspaces)),
+    command('vogent.copyNumberAs', copyNumberAs(workspaces)),
+    command('vogent.copyNumberId', copyNumberId(workspaces)),
+    command('vogent.copySelectedNumber', copySelectedNumber(workspaces, view)),
+    command('vogent.openAgent', openAgent(workspaces)),
+    command('vogent.linkAgent', linkAgent(workspaces)),
+    command('vogent.unlinkAgent', unlinkAgent(workspaces)),
+    command('vogent.revealNumber', revealNumber(workspaces, provider, view)),
+    ...codeFeatures(workspaces),
+    vscode.lm.registerTool('vogent_findPhoneNumbers', findPhoneNumbers(workspaces)),
+    vscode.lm.registerTool('vogent_linkPhoneNumber', linkPhoneNumber(workspaces)),
   );
   const activationMs = performance.now() - started;
   log.info(`Activated in ${activationMs.toFixed(1)} ms`);
-  return testing ? { connection, provider, view, keys, activationMs } : undefined;
+  return testing ? { workspaces, provider, view, activationMs } : undefined;
 }
 
 export function deactivate(): void {
-  // Nothing to do: the key stays in SecretStorage, and subscriptions are disposed by VS Code.
+  // Nothing to do: the keys stay in SecretStorage, and subscriptions are disposed by VS Code.
 }

@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { KeySource } from '../connection/vogentConnection';
 
-const SECRET = 'vogent.apiKey';
-
 /**
- * The one owner of the API key: it lives only in SecretStorage. Remembers a digest of the stored key
+ * The one owner of a workspace's API key: it lives only in SecretStorage, under the workspace's secret name. Remembers a digest of the stored key
  * (never the key), so that a change is announced exactly once, whether it was made in this window
  * or another, and also when SecretStorage skips writing a value equal to the stored one.
  */
@@ -20,9 +18,12 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
   /** Settles once the store knows whether a key is stored. */
   readonly ready: Promise<void>;
 
-  constructor(private readonly secrets: vscode.SecretStorage) {
+  constructor(
+    private readonly secrets: vscode.SecretStorage,
+    private readonly secret: string,
+  ) {
     this.subscription = secrets.onDidChange(async (event) => {
-      if (event.key !== SECRET) return;
+      if (event.key !== secret) return;
       const digest = digestOf(await this.read());
       if (digest === this.digest) return;
       this.digest = digest;
@@ -35,17 +36,22 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
     return this.digest !== undefined;
   }
 
+  /** Whether this is the stored key, told by its digest. */
+  holds(key: string): boolean {
+    return this.digest !== undefined && this.digest === digestOf(key);
+  }
+
   get(): Promise<string | undefined> {
-    return Promise.resolve(this.secrets.get(SECRET));
+    return Promise.resolve(this.secrets.get(this.secret));
   }
 
   /** Stores the key and announces it, also when it equals the stored one: a rejected key entered again is tried again. */
   store(key: string): Promise<void> {
-    return this.write(digestOf(key), () => this.secrets.store(SECRET, key));
+    return this.write(digestOf(key), () => this.secrets.store(this.secret, key));
   }
 
   remove(): Promise<void> {
-    return this.write(undefined, () => this.secrets.delete(SECRET));
+    return this.write(undefined, () => this.secrets.delete(this.secret));
   }
 
   dispose(): void {
@@ -68,7 +74,7 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
 
   private async read(): Promise<string | undefined> {
     try {
-      return await this.secrets.get(SECRET);
+      return await this.secrets.get(this.secret);
     } catch {
       // Secret storage unavailable (e.g. no keyring): behave as if no key were set, so the welcome asks for one.
       return undefined;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
+import type { VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { numberHover } from './numberHover';
 import { numberInlayHints } from './numberInlayHints';
 
@@ -9,10 +9,10 @@ const EVERY_DOCUMENT: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: '
  * Hovers and inlay hints for numbers in any document. Registering them costs nothing: they look only at
  * lines VS Code asks about, read their settings each time, and ask Vogent only when such a line holds a number.
  */
-export function codeFeatures(connection: VogentConnection): vscode.Disposable[] {
+export function codeFeatures(workspaces: VogentWorkspaces): vscode.Disposable[] {
   const enabled = (name: string) => vscode.workspace.getConfiguration('vogent').get<boolean>(name, true);
-  const hover = numberHover(connection);
-  const hints = numberInlayHints(connection);
+  const hover = numberHover(workspaces);
+  const hints = numberInlayHints(workspaces);
   return [
     hints,
     vscode.languages.registerHoverProvider(EVERY_DOCUMENT, {

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { VIEW_ID } from '../tree/phoneNumbersProvider';
+import type { VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 
-/** Starts the one background load-all for numbers met in code, with progress on the Phone Numbers view. */
-export function lookUpInBackground(connection: VogentConnection): void {
-  const load = connection.lookUpEverything();
-  if (load) void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => load);
+/** Starts the one background load-all per workspace for numbers met in code, with progress on the Phone Numbers view. */
+export function lookUpInBackground(workspaces: VogentWorkspaces): void {
+  const loads = workspaces.usable.map((w) => w.connection.lookUpEverything()).filter((load) => load !== undefined);
+  if (loads.length > 0) void vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => Promise.all(loads));
 }

@@ -1,49 +1,49 @@
 import * as vscode from 'vscode';
-import { throttle } from '../throttle';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';
+import { throttle } from '../throttle';
+import type { VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
 import { lookUpInBackground } from './lookUp';
-import { mentionsIn } from '../numbers/recognise';
+import { mentionsAcross } from './mentions';
 
 /** Larger documents get no hints: scanning them would cost more than the hints are worth. */
 const MAX_LINES = 50_000;
 const MAX_CHARS = 1_000_000;
 
 /** After each workspace number in a document, the agent that answers it (or "no agent"); a click reveals it. */
-export function numberInlayHints(connection: VogentConnection): vscode.InlayHintsProvider & vscode.Disposable {
+export function numberInlayHints(workspaces: VogentWorkspaces): vscode.InlayHintsProvider & vscode.Disposable {
   const changed = new vscode.EventEmitter<void>();
   // Pages land many times a second while everything loads: hints are asked for again at most 4 times a second.
   const refire = throttle(() => changed.fire(), 250);
-  const stop = connection.onDidChange(refire);
+  const stop = [workspaces.onDidChangeState(refire), workspaces.onDidChangeList(refire)];
   return {
     onDidChangeInlayHints: changed.event,
     provideInlayHints(document, range) {
-      if (connection.status !== 'ready' || document.lineCount > MAX_LINES || document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_CHARS) return [];
+      if (workspaces.usable.length === 0 || document.lineCount > MAX_LINES || document.offsetAt(document.lineAt(document.lineCount - 1).range.end) > MAX_CHARS) return [];
       const hints: vscode.InlayHint[] = [];
       let missing = false;
       for (let line = range.start.line; line <= Math.min(range.end.line, document.lineCount - 1); line++) {
-        for (const mention of mentionsIn(document.lineAt(line).text, connection.numbers.index)) {
-          if (!mention.number) {
-            missing = true;
-            continue;
-          }
-          const { number } = mention;
-          const hint = new vscode.InlayHint(new vscode.Position(line, mention.end), [
-            { value: number.agentId === null ? 'no agent' : agentName(number.agentId, connection.agents), command: { command: 'vogent.revealNumber', title: 'Reveal in Phone Numbers', arguments: [number.id] } },
-          ]);
-          hint.tooltip = `${displayNumber(number)} in your Vogent workspace. Click to reveal it in Phone Numbers.`;
-          hint.paddingLeft = true;
-          hints.push(hint);
+        for (const mention of mentionsAcross(workspaces, document.lineAt(line).text)) {
+          if (mention.found.length === 0) missing = true;
+          else hints.push(hintFor(new vscode.Position(line, mention.end), mention.found[0], workspaces.all.length > 1));
         }
       }
-      if (missing) lookUpInBackground(connection);
+      if (missing) lookUpInBackground(workspaces);
       return hints;
     },
     dispose: () => {
-      stop();
+      for (const subscription of stop) subscription.dispose();
       refire.dispose();
       changed.dispose();
     },
   };
+}
+
+function hintFor(position: vscode.Position, { workspace, number }: WorkspaceNumber, several: boolean): vscode.InlayHint {
+  const agent = number.agentId === null ? 'no agent' : agentName(number.agentId, workspace.connection.agents);
+  const command = { command: 'vogent.revealNumber', title: 'Reveal in Phone Numbers', arguments: [number.id, workspace.id] };
+  const hint = new vscode.InlayHint(position, [{ value: several ? `${agent} · ${workspace.name}` : agent, command }]);
+  hint.tooltip = `${displayNumber(number)} in ${several ? `the Vogent workspace ${workspace.name}` : 'your Vogent workspace'}. Click to reveal it in Phone Numbers.`;
+  hint.paddingLeft = true;
+  return hint;
 }

@@ -1,46 +1,49 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';
-import type { Agent, PhoneNumber } from '../vogent/shapes';
-import { linkedNumberOf, numberOf, pickNumber } from './pickNumber';
+import type { Agent } from '../vogent/shapes';
+import type { VogentWorkspaces } from '../workspaces/vogentWorkspaces';
+import { linkedNumberOf, pickNumber } from './pickNumber';
 import { reportError } from './reportError';
 import { requireUsableKey } from './requireKey';
+import { inWorkspace, numberOf, type WorkspaceNumber } from './target';
 import { tell } from './tell';
 
 interface AgentPick extends vscode.QuickPickItem {
   agent: Agent;
 }
 
-/** Links a number to an agent picked from the workspace's agents. */
-export function linkAgent(connection: VogentConnection) {
+/** Links a number to an agent picked from its own workspace's agents. */
+export function linkAgent(workspaces: VogentWorkspaces) {
   return async (target?: unknown): Promise<void> => {
-    const number = numberOf(target) ?? (await pickNumber(connection, { title: 'Link to Agent: pick a number' }));
-    if (!number || !(await requireUsableKey(connection))) return;
-    const agent = await pickAgent(connection, number);
-    if (agent) await setAgent(connection, number, agent);
+    const picked = numberOf(workspaces, target) ?? (await pickNumber(workspaces, { title: 'Link to Agent: pick a number' }));
+    if (!picked || !(await requireUsableKey(workspaces, picked.workspace))) return;
+    const agent = await pickAgent(workspaces, picked);
+    if (agent) await setAgent(picked, agent);
   };
 }
 
 /** Unlinks a number from its agent, after a modal confirmation. */
-export function unlinkAgent(connection: VogentConnection) {
+export function unlinkAgent(workspaces: VogentWorkspaces) {
   return async (target?: unknown): Promise<void> => {
-    const number = await linkedNumberOf(connection, target, 'Unlink Agent: pick a number');
-    if (!number || !(await requireUsableKey(connection))) return;
+    const picked = await linkedNumberOf(workspaces, target, 'Unlink Agent: pick a number');
+    if (!picked || !(await requireUsableKey(workspaces, picked.workspace))) return;
+    const { number, workspace } = picked;
+    const where = inWorkspace(workspaces, workspace);
     const choice = await vscode.window.showWarningMessage(
-      `Unlink ${displayNumber(number)} from ${agentName(number.agentId, connection.agents)}?`,
+      `Unlink ${displayNumber(number)}${where} from ${agentName(number.agentId, workspace.connection.agents)}?`,
       { modal: true, detail: 'Calls to this number will no longer reach the agent until it is linked again.' },
       'Unlink',
     );
-    if (choice === 'Unlink') await setAgent(connection, number, null);
+    if (choice === 'Unlink') await setAgent(picked, null);
   };
 }
 
 /** A picker over every agent; a load that failed before is tried again, and a failure now is reported, not shown as "no agents". */
-async function pickAgent(connection: VogentConnection, number: PhoneNumber): Promise<Agent | undefined> {
+async function pickAgent(workspaces: VogentWorkspaces, { workspace, number }: WorkspaceNumber): Promise<Agent | undefined> {
   let failure: unknown;
   const closeOnFailure = new vscode.CancellationTokenSource();
-  const items = connection.agentList().then(
+  const items = workspace.connection.agentList().then(
     (agents) =>
       agents
         .sort((a, b) => a.name.localeCompare(b.name))
@@ -52,7 +55,7 @@ async function pickAgent(connection: VogentConnection, number: PhoneNumber): Pro
     },
   );
   const picked = await vscode.window.showQuickPick(items, {
-    title: `Link ${displayNumber(number)} to an agent`,
+    title: `Link ${displayNumber(number)} to an agent${inWorkspace(workspaces, workspace).replace(' in ', ' of ')}`,
     placeHolder: 'Type an agent name or ID (no agents: create one in the Vogent dashboard)',
     matchOnDetail: true,
   }, closeOnFailure.token);
@@ -61,12 +64,12 @@ async function pickAgent(connection: VogentConnection, number: PhoneNumber): Pro
   return picked?.agent;
 }
 
-async function setAgent(connection: VogentConnection, number: PhoneNumber, agent: Agent | null): Promise<void> {
+async function setAgent({ workspace, number }: WorkspaceNumber, agent: Agent | null): Promise<void> {
   const shown = displayNumber(number);
   const title = agent ? `Linking ${shown} to ${agent.name}…` : `Unlinking ${shown}…`;
   try {
     const updated = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, () =>
-      connection.setAgent(number.id, agent?.id ?? null),
+      workspace.connection.setAgent(number.id, agent?.id ?? null),
     );
     tell(agent ? `${displayNumber(updated)} linked to ${agent.name}` : `${displayNumber(updated)} unlinked`, agent ? 'link' : 'debug-disconnect');
   } catch (error) {

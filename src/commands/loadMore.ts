@@ -1,9 +1,9 @@
 import type { GroupKey } from '../numbers/groups';
 import type { PhoneNumbersProvider } from '../tree/phoneNumbersProvider';
 
-/** Internal: the command of a group's "Load more…" and "Retry" items, with the group's key. */
+/** Internal: the command of a group's "Load more…" and "Retry" items, with the group's key and workspace. */
 export function loadMore(provider: PhoneNumbersProvider) {
-  return async (key?: GroupKey): Promise<void> => {
-    if (typeof key === 'string') await provider.showMore(key);
+  return async (key?: GroupKey, workspaceId?: unknown): Promise<void> => {
+    if (typeof key === 'string') await provider.showMore(key, typeof workspaceId === 'string' ? workspaceId : undefined);
   };
 }

@@ -1,15 +1,15 @@
 import * as vscode from 'vscode';
 import { agentUrlTemplate } from '../config';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { agentUrl } from '../vogent/agentUrl';
+import type { VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { linkedNumberOf } from './pickNumber';
 
 /** Opens the dashboard page of a number's agent, from the `vogent.agentUrlTemplate` setting. */
-export function openAgent(connection: VogentConnection) {
+export function openAgent(workspaces: VogentWorkspaces) {
   return async (target?: unknown): Promise<void> => {
-    const number = await linkedNumberOf(connection, target, 'Open Linked Agent');
-    if (!number) return;
-    const url = agentUrl(agentUrlTemplate(), number.agentId);
+    const picked = await linkedNumberOf(workspaces, target, 'Open Linked Agent');
+    if (picked?.number.agentId == null) return;
+    const url = agentUrl(agentUrlTemplate(), picked.number.agentId);
     if (url instanceof Error) {
       const choice = await vscode.window.showErrorMessage(url.message, 'Open Settings');
       if (choice) await vscode.commands.executeCommand('workbench.action.openSettings', 'vogent.agentUrlTemplate');

@@ -1,77 +1,58 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { agentName, typeName } from '../numbers/presentation';
-import { PhoneNumberItem } from '../tree/phoneNumberItem';
+import { throttle } from '../throttle';
 import { isVogentError } from '../vogent/errors';
 import type { PhoneNumber } from '../vogent/shapes';
+import type { VogentWorkspace, VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { reportError } from './reportError';
-import { throttle } from '../throttle';
 import { requireUsableKey } from './requireKey';
+import { inWorkspace, numberOf, type WorkspaceNumber } from './target';
 
-interface NumberPick extends vscode.QuickPickItem {
-  phoneNumber: PhoneNumber;
-}
-
-/** The number a command was given: a tree item, or anything carrying a `phoneNumber`. */
-export function numberOf(target: unknown): PhoneNumber | undefined {
-  if (target instanceof PhoneNumberItem) return target.phoneNumber;
-  const candidate = (target as { phoneNumber?: PhoneNumber } | undefined)?.phoneNumber;
-  return candidate && typeof candidate.id === 'string' ? candidate : undefined;
+type NumberPick = vscode.QuickPickItem & Partial<WorkspaceNumber>;
+interface PickOptions {
+  title: string;
+  only?: (n: PhoneNumber) => boolean;
 }
 
 /**
  * The linked number a command was given, or one picked among the linked numbers. An unlinked number
  * gets a message instead of a broken action.
  */
-export async function linkedNumberOf(
-  connection: VogentConnection,
-  target: unknown,
-  title: string,
-): Promise<(PhoneNumber & { agentId: string }) | undefined> {
-  const number = numberOf(target) ?? (await pickNumber(connection, { title, only: (n) => n.agentId !== null }));
-  if (!number) return undefined;
-  if (number.agentId === null) {
-    void vscode.window.showInformationMessage(`${displayNumber(number)} is not linked to an agent.`);
-    return undefined;
-  }
-  return { ...number, agentId: number.agentId };
+export async function linkedNumberOf(workspaces: VogentWorkspaces, target: unknown, title: string): Promise<WorkspaceNumber | undefined> {
+  const picked = numberOf(workspaces, target) ?? (await pickNumber(workspaces, { title, only: (n) => n.agentId !== null }));
+  if (picked?.number.agentId === null) void vscode.window.showInformationMessage(`${displayNumber(picked.number)} is not linked to an agent.`);
+  return picked?.number.agentId === null ? undefined : picked;
 }
 
 /** The most items the picker holds: the best matches of what is typed, never the whole workspace. */
 const SHOWN = 200;
 
 /**
- * A quick pick over all the workspace's numbers, not only the loaded pages. It filters in the
- * extension: it holds the best matches of what is typed (digits whatever the separators, agent name,
- * type, ID), re-queried as the user types and as pages land, and says how many match while the rest
- * loads. It always lists the connection's current state, and closing it stops the loading it started.
+ * A quick pick over all the numbers of every workspace with a usable key, not only the loaded pages.
+ * It filters in the extension: it holds the best matches of what is typed (digits whatever the
+ * separators, agent name, type, ID), re-queried as the user types and as pages land, and says how many
+ * match while the rest loads. With several workspaces, each has its separator and is named in each
+ * item. Closing it stops the loading it started.
  */
-export async function pickNumber(
-  connection: VogentConnection,
-  options: { title: string; only?: (n: PhoneNumber) => boolean },
-): Promise<PhoneNumber | undefined> {
-  if (!(await requireUsableKey(connection))) return undefined;
+export async function pickNumber(workspaces: VogentWorkspaces, options: PickOptions): Promise<WorkspaceNumber | undefined> {
+  if (!(await requireUsableKey(workspaces))) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
   Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', busy: true, keepScrollPosition: true });
   const closed = new AbortController();
-  const render = throttle(() => show(pick, connection, options), 100);
-  const subscriptions = [pick.onDidChangeValue(render), { dispose: connection.onDidChange(render) }, render];
-  show(pick, connection, options);
-  connection.loadAll(closed.signal).then(
-    () => {
+  const loading = new Set(workspaces.usable);
+  const update = () => show(pick, workspaces, options, loading);
+  const render = throttle(update, 100);
+  const subscriptions = [pick.onDidChangeValue(render), workspaces.onDidChangeState(render), workspaces.onDidChangeList(render), render];
+  update();
+  for (const workspace of loading) {
+    void loadAll(workspaces, workspace, closed.signal).finally(() => {
+      loading.delete(workspace);
       if (closed.signal.aborted) return;
-      pick.busy = false;
-      show(pick, connection, options);
-    },
-    (error: unknown) => {
-      if (closed.signal.aborted || isVogentError(error, 'cancelled')) return;
-      pick.busy = false;
-      show(pick, connection, options);
-      if (connection.status !== 'ready') void requireUsableKey(connection);
-      else void reportError('Could not load every phone number', error);
-    },
-  );
+      pick.busy = loading.size > 0;
+      update();
+    });
+  }
   try {
     return await chosen(pick);
   } finally {
@@ -81,15 +62,42 @@ export async function pickNumber(
   }
 }
 
+/** Loads every page of one workspace; a failure is said, naming the workspace when there are several. */
+async function loadAll(workspaces: VogentWorkspaces, workspace: VogentWorkspace, signal: AbortSignal): Promise<void> {
+  try {
+    await workspace.connection.loadAll(signal);
+  } catch (error) {
+    if (signal.aborted || isVogentError(error, 'cancelled') || !workspaces.get(workspace.id)) return;
+    if (workspace.connection.status !== 'ready') void requireUsableKey(workspaces, workspace);
+    else void reportError(`Could not load every phone number${inWorkspace(workspaces, workspace)}`, error);
+  }
+}
+
 /** Lists the best matches of what is typed, keeping the highlighted number when it still matches. */
-function show(pick: vscode.QuickPick<NumberPick>, connection: VogentConnection, options: { title: string; only?: (n: PhoneNumber) => boolean }): void {
-  const { numbers, agents } = connection;
-  const { matches, total } = numbers.index.search(pick.value, { limit: SHOWN, agents, only: options.only });
-  const active = pick.activeItems[0]?.phoneNumber.id;
-  pick.items = matches.map((n) => ({ phoneNumber: n, label: displayNumber(n), description: agentName(n.agentId, agents), detail: `${typeName(n.type)} · ${n.id}`, alwaysShow: true }));
-  const keep = pick.items.find((item) => item.phoneNumber.id === active);
+function show(pick: vscode.QuickPick<NumberPick>, workspaces: VogentWorkspaces, options: PickOptions, loading: Set<VogentWorkspace>): void {
+  const shown = workspaces.usable;
+  const several = workspaces.all.length > 1;
+  const items: NumberPick[] = [];
+  let [total, loaded, pages] = [0, 0, 0];
+  for (const workspace of shown) {
+    const { numbers, agents } = workspace.connection;
+    const found = numbers.index.search(pick.value, { limit: Math.ceil(SHOWN / shown.length), agents, only: options.only });
+    [total, loaded] = [total + found.total, loaded + numbers.size];
+    if (loading.has(workspace)) pages += numbers.pagesLoaded + 1;
+    if (several && found.matches.length > 0) items.push({ label: workspace.name, kind: vscode.QuickPickItemKind.Separator });
+    for (const n of found.matches) items.push(itemOf(workspace, n, several));
+  }
+  const active = pick.activeItems[0];
+  pick.items = items;
+  const keep = pick.items.find((item) => item.number?.id === active?.number?.id && item.workspace === active?.workspace);
   if (keep) pick.activeItems = [keep];
-  pick.title = `${options.title} — ${countLine(total, numbers.size, pick.busy ? numbers.pagesLoaded + 1 : undefined)}`;
+  pick.title = `${options.title} — ${countLine(total, loaded, loading.size > 0 ? pages : undefined)}`;
+}
+
+function itemOf(workspace: VogentWorkspace, n: PhoneNumber, several: boolean): NumberPick {
+  const { agents } = workspace.connection;
+  const detail = `${typeName(n.type)} · ${n.id}${several ? ` · ${workspace.name}` : ''}`;
+  return { workspace, number: n, label: displayNumber(n), description: agentName(n.agentId, agents), detail, alwaysShow: true };
 }
 
 function countLine(matching: number, loaded: number, loadingPage: number | undefined): string {
@@ -97,10 +105,11 @@ function countLine(matching: number, loaded: number, loadingPage: number | undef
   return loadingPage === undefined ? counts : `${counts} · loading page ${loadingPage.toLocaleString('en-US')}…`;
 }
 
-function chosen(pick: vscode.QuickPick<NumberPick>): Promise<PhoneNumber | undefined> {
+function chosen(pick: vscode.QuickPick<NumberPick>): Promise<WorkspaceNumber | undefined> {
   return new Promise((resolve) => {
     pick.onDidAccept(() => {
-      resolve(pick.selectedItems[0]?.phoneNumber);
+      const [item] = pick.selectedItems;
+      resolve(item?.workspace && item.number && { workspace: item.workspace, number: item.number });
       pick.hide();
     });
     pick.onDidHide(() => resolve(undefined));

@@ -1,18 +1,27 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { isVogentError } from '../vogent/errors';
+import type { VogentWorkspace, VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { reportError } from './reportError';
 import { requireUsableKey } from './requireKey';
+import { givenWorkspace, inWorkspace } from './target';
 
-export function refresh(connection: VogentConnection) {
-  return async (): Promise<void> => {
-    if (!(await requireUsableKey(connection))) return;
-    try {
-      await connection.refresh();
-    } catch (error) {
-      // A rejected key shows in the view's welcome instead.
-      if (isVogentError(error, 'unauthorized') || connection.status !== 'ready') return;
-      await reportError('Could not refresh the phone numbers', error, () => vscode.commands.executeCommand('vogent.refresh'));
-    }
+/** Refreshes the workspace it is given (its node, its Retry), or every workspace with a usable key. */
+export function refresh(workspaces: VogentWorkspaces) {
+  return async (target?: unknown): Promise<void> => {
+    const only = givenWorkspace(workspaces, target);
+    if (!(await requireUsableKey(workspaces, only))) return;
+    const chosen = only ? [only] : workspaces.usable;
+    await Promise.all(chosen.map((workspace) => refreshOne(workspaces, workspace)));
   };
+}
+
+async function refreshOne(workspaces: VogentWorkspaces, workspace: VogentWorkspace): Promise<void> {
+  try {
+    await workspace.connection.refresh();
+  } catch (error) {
+    // A rejected key shows in the view instead.
+    if (isVogentError(error, 'unauthorized') || workspace.connection.status !== 'ready') return;
+    const again = () => vscode.commands.executeCommand('vogent.refresh', { workspaceId: workspace.id });
+    await reportError(`Could not refresh the phone numbers${inWorkspace(workspaces, workspace)}`, error, again);
+  }
 }

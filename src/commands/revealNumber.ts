@@ -1,28 +1,36 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { VIEW_ID, type PhoneNumbersProvider, type TreeNode } from '../tree/phoneNumbersProvider';
+import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
 import { reportError } from './reportError';
 import { requireUsableKey } from './requireKey';
+import { givenWorkspace, inWorkspace } from './target';
 
 /**
  * Shows a number (given by id or in any format, or asked for) in the Phone Numbers view: loads the pages
- * needed, expands its group far enough, and selects it.
+ * needed, in its workspace when that is given, else in each, expands its group far enough, and selects it.
  */
-export function revealNumber(connection: VogentConnection, provider: PhoneNumbersProvider, view: vscode.TreeView<TreeNode>) {
-  return async (idOrNumber?: unknown): Promise<void> => {
+export function revealNumber(workspaces: VogentWorkspaces, provider: PhoneNumbersProvider, view: vscode.TreeView<TreeNode>) {
+  return async (idOrNumber?: unknown, workspaceId?: unknown): Promise<void> => {
     const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
-    if (!wanted || !(await requireUsableKey(connection))) return;
-    let number = connection.numbers.index.find(wanted);
-    if (!number && !connection.numbers.complete) {
-      try {
-        await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Looking up the number' }, () => connection.loadAll(new AbortController().signal));
-      } catch (error) {
-        return reportError('Could not load the phone numbers', error);
-      }
-      number = connection.numbers.index.find(wanted);
-    }
-    if (!number) return void vscode.window.showInformationMessage(`${wanted} is not a number of your Vogent workspace.`);
+    const only = givenWorkspace(workspaces, { workspaceId });
+    if (!wanted || !(await requireUsableKey(workspaces, only))) return;
+    const found = workspaces.find(wanted, only) ?? (await loadAndFind(workspaces, wanted, only));
+    if (found === 'failed') return;
+    const where = workspaces.all.length > 1 ? 'any of your Vogent workspaces' : 'your Vogent workspace';
+    if (!found) return void vscode.window.showInformationMessage(`${wanted} is not a number of ${only ? only.name : where}.`);
     await vscode.commands.executeCommand('vogent.phoneNumbers.focus');
-    await view.reveal(provider.rowOf(number), { select: true, focus: true, expand: true });
+    await view.reveal(provider.rowOf(found.workspace, found.number), { select: true, focus: true, expand: true });
   };
+}
+
+/** Loads every page of the workspaces not yet complete, then looks again; a failed load is reported. */
+async function loadAndFind(workspaces: VogentWorkspaces, wanted: string, only: VogentWorkspace | undefined): Promise<WorkspaceNumber | 'failed' | undefined> {
+  const incomplete = (only ? [only] : workspaces.usable).filter((w) => !w.connection.numbers.complete);
+  const loads = incomplete.map((workspace) => workspace.connection.loadAll(new AbortController().signal).then(() => undefined, (error: unknown) => ({ workspace, error })));
+  const failures = await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Looking up the number' }, () => Promise.all(loads));
+  const found = workspaces.find(wanted, only);
+  const failed = failures.find((f) => f !== undefined);
+  if (found || !failed) return found;
+  await reportError(`Could not load the phone numbers${inWorkspace(workspaces, failed.workspace)}`, failed.error);
+  return 'failed';
 }

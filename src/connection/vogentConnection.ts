@@ -20,6 +20,7 @@ const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing'
 export class VogentConnection {
   private listing: Listing | undefined;
   private refreshing: Promise<void> | undefined;
+  private disposed = false;
   /** The background load-all for lookups in code; it ends with the listing it started on. */
   private lookingUp: AbortController | undefined;
   private readonly listeners = new Set<(change: ConnectionChange) => void>();
@@ -159,7 +160,9 @@ export class VogentConnection {
     }
   }
 
+  /** Ends the connection for good (its workspace was removed): loads in flight end as cancelled. */
   dispose(): void {
+    this.disposed = true;
     this.lookingUp?.abort();
     this.listing?.dispose();
     this.listing = undefined;
@@ -180,7 +183,7 @@ export class VogentConnection {
 
   /** The listing under the current key and settings, made on first use; none without a usable key. */
   private current(): Listing | undefined {
-    if (this.status === 'no-key' || this.listing?.rejected) return undefined;
+    if (this.disposed || this.status === 'no-key' || this.listing?.rejected) return undefined;
     this.listing ??= this.newListing();
     return this.listing;
   }
@@ -189,6 +192,7 @@ export class VogentConnection {
   private usable(): Listing {
     const listing = this.current();
     if (listing) return listing;
+    if (this.disposed) throw new VogentError('cancelled', 'The Vogent workspace was removed.');
     const why = this.status === 'rejected' ? 'Vogent rejected the API key; replace it to continue.' : 'No Vogent API key is set.';
     throw new VogentError('unauthorized', why);
   }

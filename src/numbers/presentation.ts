@@ -26,6 +26,21 @@ export function groupDescription(count: number, complete: boolean): string {
   return complete ? String(count) : `${count} so far`;
 }
 
+/**
+ * A workspace's state beside its name: what is wrong, or how many numbers it has once that is known.
+ * It does not count pages as they land, so the node is not redrawn on every page.
+ */
+export function workspaceDescription(
+  status: 'no-key' | 'rejected' | 'ready',
+  numbers: { readonly complete: boolean; readonly size: number; readonly error: Error | undefined },
+): string {
+  if (status === 'no-key') return 'no API key';
+  if (status === 'rejected') return 'API key rejected';
+  if (numbers.error && numbers.size === 0) return 'could not load';
+  if (!numbers.complete) return '';
+  return numbers.size === 1 ? '1 number' : `${numbers.size.toLocaleString('en-US')} numbers`;
+}
+
 /** What to call the number's agent: its name, its id marked unknown, or "no agent". */
 export function agentName(agentId: string | null, agents: AgentLookup): string {
   if (agentId === null) return 'no agent';

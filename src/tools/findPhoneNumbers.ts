@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { matchLine, numberLine } from '../numbers/numberLines';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
-import { resolveAgent } from './resolve';
-import { answer, failure, signalOf, unusable } from './toolResult';
+import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
+import { isProblem, loadEvery, resolveAgent, workspacesFor } from './resolve';
+import { answer } from './toolResult';
 
 export interface FindInput {
   query?: string;
@@ -11,35 +11,60 @@ export interface FindInput {
   type?: string;
   linked?: boolean;
   limit?: number;
+  workspace?: string;
 }
 
-/** `vogent_findPhoneNumbers`: searches every page of the workspace's numbers (loading what is missing) and lists the matches. */
-export function findPhoneNumbers(connection: VogentConnection): vscode.LanguageModelTool<FindInput> {
+/** Each searched workspace, with the agent its numbers must be linked to when the input names one. */
+type Scope = { workspace: VogentWorkspace; agent: Agent | undefined }[];
+
+/** `vogent_findPhoneNumbers`: searches every page of each workspace's numbers (loading what is missing) and lists the matches. */
+export function findPhoneNumbers(workspaces: VogentWorkspaces): vscode.LanguageModelTool<FindInput> {
   return {
     prepareInvocation: () => ({ invocationMessage: 'Searching the Vogent phone numbers' }),
     invoke: async ({ input }, token) => {
-      await connection.ready;
-      const why = unusable(connection);
-      if (why) return answer(why);
-      try {
-        await connection.loadAll(signalOf(token));
-      } catch (error) {
-        return answer(failure('Loading the phone numbers from Vogent', error, connection));
-      }
-      const agent = input.agent ? await resolveAgent(connection, input.agent) : undefined;
-      if (typeof agent === 'string') return answer(agent);
-      return listMatches(connection, input, agent);
+      await workspaces.ready;
+      const chosen = workspacesFor(workspaces, input.workspace);
+      if (typeof chosen === 'string') return answer(chosen);
+      const failed = await loadEvery(workspaces, chosen, token);
+      if (failed) return answer(failed);
+      const scope = await scopeOf(workspaces, chosen, input.agent);
+      return typeof scope === 'string' ? answer(scope) : listMatches(workspaces, input, scope);
     },
   };
 }
 
-function listMatches(connection: VogentConnection, input: FindInput, agent: Agent | undefined): vscode.LanguageModelToolResult {
-  const { numbers, agents } = connection;
+/** The workspaces that have the agent the input names (all of them when it names none), or why none does. */
+async function scopeOf(workspaces: VogentWorkspaces, chosen: VogentWorkspace[], agentName: string | undefined): Promise<Scope | string> {
+  if (!agentName) return chosen.map((workspace) => ({ workspace, agent: undefined }));
+  const scope: Scope = [];
+  let missing: string | undefined;
+  for (const workspace of chosen) {
+    const agent = await resolveAgent(workspaces, workspace, agentName);
+    if (!isProblem(agent)) scope.push({ workspace, agent });
+    else if (agent.missing) missing ??= agent.why;
+    else return agent.why;
+  }
+  return scope.length > 0 ? scope : (missing ?? `No agent is named "${agentName}".`);
+}
+
+function listMatches(workspaces: VogentWorkspaces, input: FindInput, scope: Scope): vscode.LanguageModelToolResult {
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 500);
-  const only = (n: PhoneNumber) =>
-    (!input.type || n.type === input.type) && (input.linked === undefined || (n.agentId !== null) === input.linked) && (!agent || n.agentId === agent.id);
-  const { matches, total } = numbers.index.search(input.query ?? '', { limit, agents, only });
-  const lines = [matchLine(matches.length, total, numbers.size), ...matches.map((n) => numberLine(n, agents))];
-  const records = matches.map((n) => ({ ...n, agentName: n.agentId === null ? null : (agents.get(n.agentId)?.name ?? null) }));
-  return answer(lines.join('\n'), { total, numbers: records });
+  const several = workspaces.all.length > 1;
+  const found: WorkspaceNumber[] = [];
+  let [total, all] = [0, 0];
+  for (const { workspace, agent } of scope) {
+    const { numbers, agents } = workspace.connection;
+    const only = (n: PhoneNumber) =>
+      (!input.type || n.type === input.type) && (input.linked === undefined || (n.agentId !== null) === input.linked) && (!agent || n.agentId === agent.id);
+    const result = numbers.index.search(input.query ?? '', { limit: limit - found.length, agents, only });
+    found.push(...result.matches.map((number) => ({ workspace, number })));
+    [total, all] = [total + result.total, all + numbers.size];
+  }
+  const lines = found.map(({ workspace, number }) => numberLine(number, workspace.connection.agents, several ? workspace.name : undefined));
+  const records = found.map(({ workspace, number }) => ({
+    ...number,
+    agentName: number.agentId === null ? null : (workspace.connection.agents.get(number.agentId)?.name ?? null),
+    ...(several ? { workspace: workspace.name } : {}),
+  }));
+  return answer([matchLine(found.length, total, all), ...lines].join('\n'), { total, numbers: records });
 }

@@ -1,26 +1,68 @@
-import type { VogentConnection } from '../connection/vogentConnection';
+import type * as vscode from 'vscode';
 import { matchAgent } from '../numbers/agentMatch';
-import type { Agent, PhoneNumber } from '../vogent/shapes';
-import { failure } from './toolResult';
+import type { Agent } from '../vogent/shapes';
+import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
+import { failure, signalOf, unusable } from './toolResult';
 
-/** The agent meant by a name or id, or the sentence that says why there is not exactly one. */
-export async function resolveAgent(connection: VogentConnection, nameOrId: string): Promise<Agent | string> {
+/** The workspaces a tool call covers: the one named, or every one with a usable key; or why there are none. */
+export function workspacesFor(workspaces: VogentWorkspaces, name: unknown): VogentWorkspace[] | string {
+  if (typeof name !== 'string' || name.trim() === '') return unusable(workspaces) ?? workspaces.usable;
+  const named = workspaces.all.find((w) => w.name.trim().toLowerCase() === name.trim().toLowerCase());
+  if (!named) return `No Vogent workspace is named "${name}"; the workspaces are: ${workspaces.all.map((w) => w.name).join(', ')}.`;
+  return unusable(workspaces, named) ?? [named];
+}
+
+/** Loads every page of each workspace; the sentence that says what failed, or undefined. */
+export async function loadEvery(workspaces: VogentWorkspaces, chosen: VogentWorkspace[], token: vscode.CancellationToken): Promise<string | undefined> {
+  const signal = signalOf(token);
+  try {
+    for (const workspace of chosen) {
+      const of = workspaces.all.length > 1 ? ` of ${workspace.name}` : '';
+      const failed = await workspace.connection.loadAll(signal).then(
+        () => undefined,
+        (error: unknown) => failure(`Loading the phone numbers${of} from Vogent`, error, workspaces, workspace),
+      );
+      if (failed) return failed;
+    }
+    return undefined;
+  } finally {
+    signal.dispose();
+  }
+}
+
+/** Why there is not exactly one agent: none of that name (`missing`), several, or the agents could not be loaded. */
+export interface AgentProblem {
+  why: string;
+  missing: boolean;
+}
+
+/** The agent meant by a name or id in one workspace, or why there is not exactly one. */
+export async function resolveAgent(workspaces: VogentWorkspaces, workspace: VogentWorkspace, nameOrId: string): Promise<Agent | AgentProblem> {
   let agents: Agent[];
   try {
-    agents = await connection.agentList();
+    agents = await workspace.connection.agentList();
   } catch (error) {
-    return failure('Loading the agents from Vogent', error, connection);
+    return { why: failure('Loading the agents from Vogent', error, workspaces, workspace), missing: false };
   }
   const found = matchAgent(nameOrId, agents);
   if ('agent' in found) return found.agent;
   if ('candidates' in found) {
     const names = found.candidates.map((a) => `${a.name} (id ${a.id})`).join('; ');
-    return `"${nameOrId}" matches ${found.candidates.length} agents; ask which one, or pass its id: ${names}.`;
+    return { why: `"${nameOrId}" matches ${found.candidates.length} agents; ask which one, or pass its id: ${names}.`, missing: false };
   }
-  return `No agent of this Vogent workspace is named "${nameOrId}" or has that id.`;
+  const where = workspaces.all.length > 1 ? `the Vogent workspace ${workspace.name}` : 'this Vogent workspace';
+  return { why: `No agent of ${where} is named "${nameOrId}" or has that id.`, missing: true };
 }
 
-/** The loaded number with this id, or written with these digits in any format. */
-export function resolveNumber(connection: VogentConnection, idOrNumber: string): PhoneNumber | string {
-  return connection.numbers.index.find(idOrNumber) ?? `No phone number of this Vogent workspace is "${idOrNumber}" (by number in any format, or by id).`;
+export function isProblem(agent: Agent | AgentProblem): agent is AgentProblem {
+  return 'why' in agent;
+}
+
+/** The loaded number with this id, or written with these digits in any format, in exactly one of the workspaces. */
+export function resolveNumber(workspaces: VogentWorkspaces, chosen: VogentWorkspace[], idOrNumber: string): WorkspaceNumber | string {
+  const found = chosen.map((w) => workspaces.find(idOrNumber, w)).filter((f) => f !== undefined);
+  if (found.length === 1) return found[0];
+  if (found.length > 1) return `"${idOrNumber}" is a number of ${found.length} workspaces (${found.map((f) => f.workspace.name).join(', ')}); pass "workspace" to say which.`;
+  const where = workspaces.all.length > 1 ? 'any of the Vogent workspaces' : 'this Vogent workspace';
+  return `No phone number of ${where} is "${idOrNumber}" (by number in any format, or by id).`;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { VogentConnection } from '../connection/vogentConnection';
 import { isVogentError } from '../vogent/errors';
+import type { VogentWorkspace, VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 
 /** A tool's answer: text a model reads, and optionally the same records as JSON. */
 export function answer(text: string, records?: unknown): vscode.LanguageModelToolResult {
@@ -9,23 +9,26 @@ export function answer(text: string, records?: unknown): vscode.LanguageModelToo
   return new vscode.LanguageModelToolResult(parts);
 }
 
-/** Why the tool cannot ask Vogent now, and what fixes it; undefined when it can. */
-export function unusable(connection: VogentConnection): string | undefined {
-  if (connection.status === 'no-key') return 'No Vogent API key is set in VS Code. Ask the user to run "Vogent: Set API Key…" and try again.';
-  if (connection.status === 'rejected') return 'Vogent rejected the API key set in VS Code. Ask the user to run "Vogent: Set API Key…" to replace it, then try again.';
-  return undefined;
+/** Why the tool cannot ask Vogent now (in `only`, or in any workspace), and what fixes it; undefined when it can. */
+export function unusable(workspaces: VogentWorkspaces, only?: VogentWorkspace): string | undefined {
+  const candidates = only ? [only] : workspaces.all;
+  if (candidates.some((w) => w.connection.status === 'ready')) return undefined;
+  if (candidates.length > 1) return 'No Vogent workspace has a usable API key in VS Code. Ask the user to run "Vogent: Set API Key…" and try again.';
+  const of = workspaces.all.length > 1 ? ` of the Vogent workspace ${candidates[0].name}` : '';
+  if (candidates[0].connection.status === 'rejected') return `Vogent rejected the API key${of} set in VS Code. Ask the user to run "Vogent: Set API Key…" to replace it, then try again.`;
+  return `No Vogent API key${of} is set in VS Code. Ask the user to run "Vogent: Set API Key…" and try again.`;
 }
 
 /** A failure as one sentence (VogentError messages are free of the key), never a thrown error. */
-export function failure(what: string, error: unknown, connection: VogentConnection): string {
+export function failure(what: string, error: unknown, workspaces: VogentWorkspaces, workspace: VogentWorkspace): string {
   if (isVogentError(error, 'cancelled')) return `${what} was cancelled.`;
-  return unusable(connection) ?? `${what} failed: ${error instanceof Error ? error.message : String(error)}`;
+  return unusable(workspaces, workspace) ?? `${what} failed: ${error instanceof Error ? error.message : String(error)}`;
 }
 
-/** An AbortSignal that follows a cancellation token. */
-export function signalOf(token: vscode.CancellationToken): AbortSignal {
+/** An AbortSignal that follows a cancellation token, for as long as the tool runs. */
+export function signalOf(token: vscode.CancellationToken): AbortSignal & vscode.Disposable {
   const controller = new AbortController();
   if (token.isCancellationRequested) controller.abort();
-  token.onCancellationRequested(() => controller.abort());
-  return controller.signal;
+  const listener = token.onCancellationRequested(() => controller.abort());
+  return Object.assign(controller.signal, { dispose: () => listener.dispose() });
 }

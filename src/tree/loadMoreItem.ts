@@ -8,14 +8,15 @@ import type { GroupKey } from '../numbers/groups';
  */
 export class LoadMoreItem extends vscode.TreeItem {
   constructor(
+    readonly workspaceId: string,
     readonly key: GroupKey,
     state: { loading: boolean; hidden: number; loaded: number; pageSize: number },
   ) {
     super(label(state), vscode.TreeItemCollapsibleState.None);
-    this.id = `more:${key}`;
+    this.id = `${workspaceId}/more:${key}`;
     this.contextValue = 'loadMore';
     this.iconPath = new vscode.ThemeIcon(state.loading ? 'loading~spin' : 'ellipsis');
-    this.command = state.loading ? undefined : { command: 'vogent.loadMore', title: 'Load More', arguments: [key] };
+    this.command = state.loading ? undefined : { command: 'vogent.loadMore', title: 'Load More', arguments: [key, workspaceId] };
   }
 }
 

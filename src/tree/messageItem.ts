@@ -28,3 +28,36 @@ export function errorItems(scope: string, error: Error, retry: vscode.Command): 
     new MessageItem(`${scope}:logs`, 'Show Logs', 'output', SHOW_LOGS),
   ];
 }
+
+/** What a workspace node holds instead of groups when the workspace cannot list numbers, with the way out. */
+export function stateItems(workspaceId: string, status: 'no-key' | 'rejected' | 'ready'): MessageItem[] {
+  const target = [{ workspaceId }];
+  const scope = `${workspaceId}/state`;
+  if (status === 'ready') {
+    const refresh: vscode.Command = { command: 'vogent.refresh', title: 'Refresh', arguments: target };
+    return [new MessageItem(`${scope}:empty`, 'No phone numbers yet: buy or connect one in the Vogent dashboard', 'info'), new MessageItem(`${scope}:refresh`, 'Refresh', 'refresh', refresh)];
+  }
+  const setKey: vscode.Command = { command: 'vogent.setApiKey', title: 'Set API Key…', arguments: target };
+  if (status === 'no-key') return [new MessageItem(`${scope}:no-key`, 'No API key is set for this workspace', 'key'), new MessageItem(`${scope}:set`, 'Set API Key…', 'key', setKey)];
+  const why = 'Vogent rejected the API key. It may have been revoked, or mistyped.';
+  return [
+    new MessageItem(`${scope}:rejected`, why, 'error', undefined, why),
+    new MessageItem(`${scope}:replace`, 'Replace API Key…', 'key', { ...setKey, title: 'Replace API Key…' }),
+    new MessageItem(`${scope}:logs`, 'Show Logs', 'output', SHOW_LOGS),
+  ];
+}
+
+/** What the rows of a group cannot say themselves: agent names that failed, records that could not be read. */
+export function warningItems(scope: string, agentsError: Error | undefined, skipped: number, refresh: vscode.Command): MessageItem[] {
+  const items: MessageItem[] = [];
+  if (agentsError) {
+    const why = `Agent names could not be loaded: ${agentsError.message}`;
+    items.push(new MessageItem(`${scope}:agents`, why, 'warning', { ...refresh, title: 'Refresh' }, `${why}\nRefresh to try again.`));
+  }
+  if (skipped > 0) {
+    const what = skipped === 1 ? '1 number could not be read' : `${skipped} numbers could not be read`;
+    const tooltip = 'Vogent sent records that are not valid phone numbers; the log names each one.';
+    items.push(new MessageItem(`${scope}:skipped`, `${what} — Show Logs`, 'warning', SHOW_LOGS, tooltip));
+  }
+  return items;
+}

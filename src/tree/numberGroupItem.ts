@@ -6,9 +6,12 @@ const ICONS: Record<string, string> = { PSTN: 'call-outgoing', SIP_USERNAME: 'pl
 
 /** A group of numbers of one type. One instance per type lives as long as the view, so it can be refired alone. */
 export class NumberGroupItem extends vscode.TreeItem {
-  constructor(readonly key: GroupKey) {
+  constructor(
+    readonly workspaceId: string,
+    readonly key: GroupKey,
+  ) {
     super(groupLabel(key), vscode.TreeItemCollapsibleState.Collapsed);
-    this.id = `group:${key}`;
+    this.id = `${workspaceId}/group:${key}`;
     this.iconPath = new vscode.ThemeIcon(ICONS[key] ?? 'question');
     this.contextValue = 'numberGroup';
   }

@@ -9,13 +9,14 @@ import type { PhoneNumber } from '../vogent/shapes';
  */
 export class PhoneNumberItem extends vscode.TreeItem {
   constructor(
+    readonly workspaceId: string,
     readonly phoneNumber: PhoneNumber,
     private readonly agents: AgentLookup,
   ) {
     super(displayNumber(phoneNumber), vscode.TreeItemCollapsibleState.None);
     const linked = phoneNumber.agentId !== null;
     const type = phoneNumber.type === 'PSTN' ? 'pstn' : phoneNumber.type === 'SIP_USERNAME' ? 'sip' : 'other';
-    this.id = `number:${phoneNumber.id}`;
+    this.id = `${workspaceId}/number:${phoneNumber.id}`;
     this.description = agentName(phoneNumber.agentId, agents);
     this.iconPath = new vscode.ThemeIcon(ICONS[type], new vscode.ThemeColor(linked ? 'charts.green' : 'disabledForeground'));
     this.contextValue = `phoneNumber ${type} ${linked ? 'linked' : 'unlinked'}`;

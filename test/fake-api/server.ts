@@ -37,8 +37,10 @@ export interface LoggedRequest {
 
 export interface FakeVogentOptions {
   workspace: Workspace;
-  /** Keys the server accepts. */
+  /** Keys the server accepts for `workspace`. */
   apiKeys?: string[];
+  /** Other Vogent workspaces on the same server, each under its own key. */
+  others?: Record<string, Workspace>;
   port?: number;
   latencyMs?: number;
 }
@@ -48,6 +50,8 @@ export interface FakeVogent {
   url: string;
   workspace: Workspace;
   apiKeys: Set<string>;
+  /** The other workspaces by key: add one to serve it. */
+  others: Map<string, Workspace>;
   requests: LoggedRequest[];
   latencyMs: number;
   /** Resolves once `count` requests in all have arrived. */
@@ -67,6 +71,7 @@ export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeV
     url: '',
     workspace: options.workspace,
     apiKeys: new Set(options.apiKeys ?? ['test-key']),
+    others: new Map(Object.entries(options.others ?? {})),
     requests: [],
     latencyMs: options.latencyMs ?? 0,
     received: (count) =>
@@ -184,9 +189,10 @@ function faultReply(fault: Fault): Reply {
 
 function route(fake: FakeVogent, req: IncomingMessage, url: URL, method: string, path: string, body: unknown, fault: Fault | undefined): Reply {
   const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
-  if (!key || !fake.apiKeys.has(key)) return json(401, { error: 'Invalid or missing API key' });
+  const workspace = key === undefined ? undefined : fake.apiKeys.has(key) ? fake.workspace : fake.others.get(key);
+  if (!workspace) return json(401, { error: 'Invalid or missing API key' });
 
-  const { numbers, agents } = fake.workspace;
+  const { numbers, agents } = workspace;
   if (method === 'GET' && path === '/phone_numbers') return listPage(url, numbers, fault);
   if (method === 'GET' && path === '/agents') return listPage(url, agents, fault);
   const one = /^\/phone_numbers\/([^/]+)$/.exec(path);

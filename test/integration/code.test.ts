@@ -121,6 +121,6 @@ describe('Numbers in your code', () => {
     const last = fake().workspace.numbers.filter((n) => n.type === 'PSTN').at(-1);
     assert.ok(last);
     await vscode.commands.executeCommand('vogent.revealNumber', last.number);
-    assert.equal(ext.view.selection[0]?.id, `number:${last.id}`);
+    assert.equal(ext.view.selection[0]?.id, `${ext.workspaces.all[0].id}/number:${last.id}`);
   });
 });

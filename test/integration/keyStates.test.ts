@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { ApiKeyStore } from '../../src/auth/apiKeyStore';
-import { setApiKey } from '../../src/commands/setApiKey';
+import { askForKey } from '../../src/commands/keyPrompt';
 import { VogentClient } from '../../src/vogent/client';
 import { GOOD_KEY, children, extension, group, keyChange, rows, stub, useVogent } from './support';
 
@@ -70,7 +70,7 @@ describe('Key states', () => {
   });
 
   it('storing or removing a key is announced even when SecretStorage announces nothing', async () => {
-    const keys = new ApiKeyStore(desktopLikeSecrets());
+    const keys = new ApiKeyStore(desktopLikeSecrets(), 'vogent.apiKey');
     await keys.ready;
     let announced = 0;
     keys.onDidChange(() => announced++);
@@ -82,12 +82,11 @@ describe('Key states', () => {
   });
 
   it('a SecretStorage write that fails is reported in the prompt, and closing the prompt settles', async () => {
-    const keys = new ApiKeyStore(desktopLikeSecrets(true));
-    const { connection } = await extension();
+    const keys = new ApiKeyStore(desktopLikeSecrets(true), 'vogent.apiKey');
     const box = fakeInputBox(GOOD_KEY);
     stub(vscode.window, 'createInputBox', (() => box.api) as unknown as typeof vscode.window.createInputBox);
     const clientWithKey = (key: string) => new VogentClient({ baseUrl: fake().url, apiKey: async () => key, userAgent: 'vogent-tests' });
-    const command = setApiKey({ keys, connection, clientWithKey, acceptsArgument: false })();
+    const command = askForKey({ title: 'Set the Vogent API Key', clientWithKey, holderOf: () => undefined, save: (key) => keys.store(key) });
     await box.accept();
     const message = box.api.validationMessage as vscode.InputBoxValidationMessage | undefined;
     assert.match(message?.message ?? '', /could not be saved in VS Code's secret storage: the keyring is locked/);

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ApiKeyStore } from '../../src/auth/apiKeyStore';
+import type { VogentConnection } from '../../src/connection/vogentConnection';
 import type { VogentExtension } from '../../src/extension';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
@@ -8,12 +10,21 @@ import { startFakeVogent, type FakeVogent } from '../fake-api/server';
 export const EXTENSION_ID = 'vogent.vogent-phone-numbers';
 export const GOOD_KEY = 'vk_integration_Gz81nQp4';
 
-export async function extension(): Promise<VogentExtension> {
+/** The extension's parts, and the first workspace's connection and key store: most tests need one workspace. */
+export interface TestExtension extends VogentExtension {
+  readonly connection: VogentConnection;
+  readonly keys: ApiKeyStore;
+}
+
+export async function extension(): Promise<TestExtension> {
   const ext = vscode.extensions.getExtension<VogentExtension | undefined>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed`);
   const parts = ext.isActive ? ext.exports : await ext.activate();
   assert.ok(parts, 'the extension exports its parts in test mode');
-  return parts;
+  return Object.defineProperties({ ...parts } as TestExtension, {
+    connection: { get: () => parts.workspaces.all[0].connection },
+    keys: { get: () => parts.workspaces.all[0].keys },
+  });
 }
 
 /** Changes a user setting and waits until the change has reached the extension host. */

@@ -62,10 +62,10 @@ describe('Agent-mode tools', () => {
   });
 
   it('asks to confirm a link, naming the number, its agent now and the new one; then sends one PUT', async () => {
-    const { connection } = await extension();
+    const { workspaces } = await extension();
     const number = fake().workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId === 'agent_002');
     assert.ok(number);
-    const tool = linkPhoneNumber(connection);
+    const tool = linkPhoneNumber(workspaces);
     const token = new vscode.CancellationTokenSource().token;
     const prepared = await tool.prepareInvocation?.({ input: { number: number.number, agent: 'billing helpline' } }, token);
     const message = prepared?.confirmationMessages?.message;

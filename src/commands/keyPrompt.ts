@@ -1,0 +1,107 @@
+import * as vscode from 'vscode';
+import type { VogentClient } from '../vogent/client';
+import { isVogentError } from '../vogent/errors';
+
+/** How a key is asked for, checked and saved, for Set API Key… and Add Workspace…. */
+export interface KeyPromptOptions {
+  title: string;
+  /** A client that sends the given key, for the check before saving. */
+  clientWithKey: (key: string) => VogentClient;
+  /** The name of the workspace that already holds this key, if another does. */
+  holderOf: (key: string) => string | undefined;
+  /** Stores the key; throws when SecretStorage cannot. */
+  save: (key: string) => Promise<void>;
+}
+
+type Verdict = { ok: true } | { ok: false; rejected: boolean; message: string };
+
+const PROMPT = 'Paste an API key from the Vogent dashboard (https://app.vogent.ai → API → Keys). It is kept in VS Code\'s secret storage.';
+
+/**
+ * Asks for a key, checks it with one cheap call, and saves it only if Vogent accepts it (or, when
+ * Vogent cannot be reached, if the user says so). Resolves true once a key is saved.
+ */
+export function askForKey(options: KeyPromptOptions): Promise<boolean> {
+  const input = vscode.window.createInputBox();
+  Object.assign(input, { title: options.title, prompt: PROMPT, placeholder: 'Vogent API key', password: true, ignoreFocusOut: true });
+  return new Promise<boolean>((resolve) => {
+    let unchecked: { key: string; reason: string } | undefined;
+    let [hidden, saved] = [false, false];
+    const fail = (message: string) => (input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Error });
+    input.onDidChangeValue(() => (input.validationMessage = undefined));
+    input.onDidAccept(async () => {
+      const key = input.value.trim();
+      if (key === '') return void (input.validationMessage = 'Enter an API key, or press Escape to cancel.');
+      const holder = options.holderOf(key);
+      if (holder !== undefined) return fail(`This key is already the workspace "${holder}".`);
+      [input.busy, input.enabled] = [true, false];
+      const verdict = await check(options, key);
+      // Escape while the key was being checked means "cancel": save nothing.
+      if (hidden) return;
+      const failure = verdict.ok ? await trySave(options, key) : undefined;
+      [input.busy, input.enabled] = [false, true];
+      if (failure === true) return ((saved = true), input.hide());
+      if (failure) return fail(`The key could not be saved in VS Code's secret storage: ${failure.message}`);
+      if (verdict.ok) return;
+      if (verdict.rejected) return fail(`${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`);
+      unchecked = { key, reason: verdict.message };
+      input.hide();
+    });
+    input.onDidHide(() => {
+      hidden = true;
+      input.dispose();
+      void (unchecked ? offerToSaveUnchecked(options, unchecked.key, unchecked.reason) : Promise.resolve(saved)).then(resolve, () => resolve(false));
+    });
+    input.show();
+  });
+}
+
+/** The same without the prompt, for a key given as an argument (test mode only). */
+export async function saveGivenKey(options: KeyPromptOptions, key: string): Promise<boolean> {
+  const holder = options.holderOf(key);
+  if (holder !== undefined) return refuse(`it is already the workspace "${holder}".`);
+  const verdict = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Checking the Vogent API key…' }, () => check(options, key));
+  if (verdict.ok) return save(options, key);
+  return verdict.rejected ? refuse(verdict.message) : offerToSaveUnchecked(options, key, verdict.message);
+}
+
+function refuse(why: string): false {
+  void vscode.window.showErrorMessage(`The key was not saved: ${why}`);
+  return false;
+}
+
+async function check(options: KeyPromptOptions, key: string): Promise<Verdict> {
+  try {
+    await options.clientWithKey(key).listPhoneNumbers({ limit: 1 });
+    return { ok: true };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    // A 403 on the listing is a key that cannot list numbers: no use to this extension.
+    return { ok: false, rejected: isVogentError(error, 'unauthorized') || isVogentError(error, 'forbidden'), message };
+  }
+}
+
+async function offerToSaveUnchecked(options: KeyPromptOptions, key: string, reason: string): Promise<boolean> {
+  const choice = await vscode.window.showWarningMessage(
+    'The key could not be checked.',
+    { modal: true, detail: `${reason}\n\nSave it anyway? It will be used once Vogent can be reached.` },
+    'Save Anyway',
+  );
+  return choice === 'Save Anyway' && save(options, key);
+}
+
+async function save(options: KeyPromptOptions, key: string): Promise<boolean> {
+  const saved = await trySave(options, key);
+  if (saved !== true) void vscode.window.showErrorMessage(`The key could not be saved in VS Code's secret storage: ${saved.message}`);
+  return saved === true;
+}
+
+/** True once saved, or why it could not be. */
+async function trySave(options: KeyPromptOptions, key: string): Promise<true | Error> {
+  try {
+    await options.save(key);
+    return true;
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}

@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { PhoneNumber } from '../vogent/shapes';
+import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
+
+export type { WorkspaceNumber } from '../workspaces/vogentWorkspaces';
+
+/**
+ * The number a command was given: a tree item, a hover's link, or anything carrying a `phoneNumber`
+ * (and, with several workspaces, a `workspaceId`; without one, the workspace that has the number).
+ */
+export function numberOf(workspaces: VogentWorkspaces, target: unknown): WorkspaceNumber | undefined {
+  const given = target as { phoneNumber?: PhoneNumber; workspaceId?: unknown } | undefined;
+  const number = given?.phoneNumber;
+  if (!number || typeof number.id !== 'string') return undefined;
+  const workspace =
+    workspaces.get(given.workspaceId) ??
+    workspaces.all.find((w) => w.connection.numbers.get(number.id)) ??
+    (given.workspaceId === undefined ? workspaces.all[0] : undefined);
+  return workspace && { workspace, number };
+}
+
+/** The workspace a command was given (a workspace node, or `{ workspaceId }`). */
+export function givenWorkspace(workspaces: VogentWorkspaces, target: unknown): VogentWorkspace | undefined {
+  return workspaces.get((target as { workspaceId?: unknown } | undefined)?.workspaceId);
+}
+
+/** The workspace a command was given, the only one there is, or one the user picks. */
+export async function workspaceFor(workspaces: VogentWorkspaces, target: unknown, title: string): Promise<VogentWorkspace | undefined> {
+  const given = givenWorkspace(workspaces, target);
+  if (given || workspaces.all.length === 1) return given ?? workspaces.all[0];
+  const items = workspaces.all.map((workspace) => ({ label: workspace.name, description: stateOf(workspace), workspace }));
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a Vogent workspace' }))?.workspace;
+}
+
+/** Names the workspace when there is more than one to tell apart. */
+export function inWorkspace(workspaces: VogentWorkspaces, workspace: VogentWorkspace): string {
+  return workspaces.all.length > 1 ? ` in ${workspace.name}` : '';
+}
+
+function stateOf(workspace: VogentWorkspace): string {
+  const { status } = workspace.connection;
+  return status === 'no-key' ? 'no API key' : status === 'rejected' ? 'API key rejected' : '';
+}

@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import * as vscode from 'vscode';
+import { ApiKeyStore } from '../auth/apiKeyStore';
+import type { ConnectionChange, VogentConnection } from '../connection/vogentConnection';
+import type { PhoneNumber } from '../vogent/shapes';
+import { idOfSecret, nameProblem, readList, secretNameOf, writeList, type ListStore, type WorkspaceEntry } from './workspaceList';
+
+/** One Vogent workspace: a name the user gave it, its own key, and what is loaded under that key. */
+export interface VogentWorkspace {
+  readonly id: string;
+  readonly name: string;
+  readonly keys: ApiKeyStore;
+  readonly connection: VogentConnection;
+}
+
+/** A number together with the Vogent workspace it belongs to. */
+export interface WorkspaceNumber {
+  workspace: VogentWorkspace;
+  number: PhoneNumber;
+}
+
+interface OpenWorkspace extends VogentWorkspace {
+  name: string;
+  dispose(): void;
+}
+
+export interface WorkspaceStateChange {
+  workspace: VogentWorkspace;
+  change: ConnectionChange;
+}
+
+/**
+ * Every Vogent workspace this window knows, in the user's order. The list (ids and names) lives in
+ * globalState; each key in SecretStorage under its own name. Windows stay in step: a key stored or
+ * deleted in another window, or this window getting focus, re-reads the list.
+ */
+export class VogentWorkspaces implements vscode.Disposable {
+  private entries: OpenWorkspace[] = [];
+  private readonly listChanged = new vscode.EventEmitter<void>();
+  private readonly stateChanged = new vscode.EventEmitter<WorkspaceStateChange>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  /** Fires when a workspace is added, renamed or removed. */
+  readonly onDidChangeList = this.listChanged.event;
+  /** Fires when what a workspace shows changed: its key, its numbers, its state. */
+  readonly onDidChangeState = this.stateChanged.event;
+
+  constructor(
+    private readonly store: ListStore,
+    private readonly secrets: vscode.SecretStorage,
+    private readonly connect: (keys: ApiKeyStore, name: () => string) => VogentConnection,
+  ) {
+    this.sync();
+    this.subscriptions = [
+      secrets.onDidChange((event) => idOfSecret(event.key) !== undefined && this.sync()),
+      vscode.window.onDidChangeWindowState((state) => state.focused && this.sync()),
+    ];
+  }
+
+  get all(): readonly VogentWorkspace[] {
+    return this.entries;
+  }
+
+  get(id: unknown): VogentWorkspace | undefined {
+    return this.entries.find((w) => w.id === id);
+  }
+
+  /** Settles once every workspace knows whether it has a key. */
+  get ready(): Promise<void> {
+    return Promise.all(this.entries.map((w) => w.keys.ready)).then(() => undefined);
+  }
+
+  /** Those whose key Vogent has not rejected: what pickers, hovers and tools search. */
+  get usable(): VogentWorkspace[] {
+    return this.entries.filter((w) => w.connection.status === 'ready');
+  }
+
+  /** The loaded number with this id, or written with these digits in any format, in the given workspace or any usable one. */
+  find(idOrNumber: string, only?: VogentWorkspace): WorkspaceNumber | undefined {
+    for (const workspace of only ? [only] : this.usable) {
+      const number = workspace.connection.numbers.index.find(idOrNumber);
+      if (number) return { workspace, number };
+    }
+    return undefined;
+  }
+
+  /** The workspace that already holds this key, other than `except`. */
+  holderOf(key: string, except?: string): VogentWorkspace | undefined {
+    return this.entries.find((w) => w.id !== except && w.keys.holds(key));
+  }
+
+  nameProblem(name: string, renaming?: string): string | undefined {
+    return nameProblem(name, this.entries, renaming);
+  }
+
+  /** Adds a workspace once its key is stored: a key that cannot be stored adds nothing. */
+  async add(name: string, key: string): Promise<VogentWorkspace> {
+    const workspace = this.open({ id: randomUUID().slice(0, 8), name: name.trim() });
+    try {
+      await workspace.keys.ready;
+      await workspace.keys.store(key);
+    } catch (error) {
+      workspace.dispose();
+      throw error;
+    }
+    await this.save([...this.entries, workspace]);
+    return workspace;
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const workspace = this.entries.find((w) => w.id === id);
+    if (!workspace) return;
+    workspace.name = name.trim();
+    await this.save(this.entries);
+  }
+
+  /** Forgets a workspace: what it was loading is cancelled, and its key is deleted from SecretStorage. */
+  async remove(id: string): Promise<void> {
+    const workspace = this.entries.find((w) => w.id === id);
+    if (!workspace) return;
+    await this.save(this.entries.filter((w) => w !== workspace));
+    try {
+      await workspace.keys.remove();
+    } finally {
+      workspace.dispose();
+    }
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+    for (const workspace of this.entries) workspace.dispose();
+    this.entries = [];
+    this.listChanged.dispose();
+    this.stateChanged.dispose();
+  }
+
+  private async save(entries: OpenWorkspace[]): Promise<void> {
+    this.entries = entries;
+    this.listChanged.fire();
+    await writeList(this.store, entries);
+  }
+
+  /** Follows the stored list, which another window may have changed. */
+  private sync(): void {
+    const stored = readList(this.store);
+    const same = stored.length === this.entries.length && stored.every((e, i) => e.id === this.entries[i].id && e.name === this.entries[i].name);
+    if (same) return;
+    const next = stored.map((entry) => {
+      const open = this.entries.find((w) => w.id === entry.id) ?? this.open(entry);
+      open.name = entry.name;
+      return open;
+    });
+    for (const gone of this.entries.filter((w) => !next.includes(w))) gone.dispose();
+    this.entries = next;
+    this.listChanged.fire();
+  }
+
+  private open(entry: WorkspaceEntry): OpenWorkspace {
+    const keys = new ApiKeyStore(this.secrets, secretNameOf(entry.id));
+    const workspace: OpenWorkspace = {
+      id: entry.id,
+      name: entry.name,
+      keys,
+      connection: this.connect(keys, () => workspace.name),
+      dispose: () => {
+        stopKeys.dispose();
+        stopState();
+        workspace.connection.dispose();
+        keys.dispose();
+      },
+    };
+    const stopKeys = keys.onDidChange(() => workspace.connection.reset());
+    const stopState = workspace.connection.onDidChange((change) => this.stateChanged.fire({ workspace, change }));
+    return workspace;
+  }
+}
