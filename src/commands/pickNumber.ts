@@ -38,9 +38,10 @@ const SHOWN = 200;
 export async function pickNumber(workspaces: VogentWorkspaces, options: PickOptions): Promise<WorkspaceNumber | undefined> {
   if (!(await requireUsableKey(workspaces))) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
-  Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', busy: true, keepScrollPosition: true });
+  // Workspaces already loaded in full have nothing to load: no spinner, no redraw when their "load" ends.
+  const loading = new Set(workspaces.usable.filter((w) => !w.connection.numbers.complete));
+  Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', busy: loading.size > 0, keepScrollPosition: true });
   const closed = new AbortController();
-  const loading = new Set(workspaces.usable);
   const update = () => show(pick, workspaces, options, loading);
   const render = throttle(update, 100);
   const subscriptions = [pick.onDidChangeValue(render), workspaces.onDidChangeState(render), workspaces.onDidChangeList(render), render];

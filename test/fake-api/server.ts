@@ -8,6 +8,8 @@ export interface Fault {
   /** Matches the path after `/api`, e.g. `/phone_numbers`; a string matches as a prefix. Default: every path. */
   path?: string | RegExp;
   method?: string;
+  /** Only requests sent with this key. Default: any key. */
+  apiKey?: string;
   /** How many requests it answers before it clears itself. Default 1. */
   times?: number;
   status?: number;
@@ -110,10 +112,11 @@ export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeV
     }
   }
 
-  function takeFault(method: string, path: string): Fault | undefined {
+  function takeFault(method: string, path: string, authorization: string | undefined): Fault | undefined {
     const fault = faults.find(
       (f) =>
         (f.method === undefined || f.method.toUpperCase() === method) &&
+        (f.apiKey === undefined || authorization === `Bearer ${f.apiKey}`) &&
         (f.path === undefined || (typeof f.path === 'string' ? path.startsWith(f.path) : f.path.test(path))),
     );
     if (fault) {
@@ -141,7 +144,7 @@ async function handle(
   fake: FakeVogent,
   req: IncomingMessage,
   res: ServerResponse,
-  takeFault: (method: string, path: string) => Fault | undefined,
+  takeFault: (method: string, path: string, authorization: string | undefined) => Fault | undefined,
   arrived: () => void,
 ): Promise<void> {
   const started = performance.now();
@@ -166,7 +169,7 @@ async function handle(
   });
   arrived();
 
-  const fault = takeFault(method, path);
+  const fault = takeFault(method, path, req.headers.authorization);
   if (fault?.hang) return;
   if (fault?.stallBody) {
     res.writeHead(200, { 'Content-Type': 'application/json' });

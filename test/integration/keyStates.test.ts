@@ -3,37 +3,8 @@ import * as vscode from 'vscode';
 import { ApiKeyStore } from '../../src/auth/apiKeyStore';
 import { askForKey } from '../../src/commands/keyPrompt';
 import { VogentClient } from '../../src/vogent/client';
-import { GOOD_KEY, children, extension, group, keyChange, rows, stub, useVogent } from './support';
+import { GOOD_KEY, children, desktopLikeSecrets, errorMessages, extension, group, keyChange, rows, stub, useVogent } from './support';
 
-/** Captures what error notifications say, and with which buttons; answers none. */
-function errorMessages(): { message: string; actions: string[] }[] {
-  const shown: { message: string; actions: string[] }[] = [];
-  stub(vscode.window, 'showErrorMessage', (async (message: string, ...actions: string[]) => {
-    shown.push({ message, actions });
-    return undefined;
-  }) as unknown as typeof vscode.window.showErrorMessage);
-  return shown;
-}
-
-/** A SecretStorage like the desktop's: writing the value already stored announces nothing. */
-function desktopLikeSecrets(failWrites = false): vscode.SecretStorage {
-  const values = new Map<string, string>();
-  const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
-  return {
-    keys: async () => [...values.keys()],
-    get: async (key) => values.get(key),
-    store: async (key, value) => {
-      if (failWrites) throw new Error('the keyring is locked');
-      if (values.get(key) === value) return;
-      values.set(key, value);
-      changed.fire({ key });
-    },
-    delete: async (key) => {
-      if (values.delete(key)) changed.fire({ key });
-    },
-    onDidChange: changed.event,
-  };
-}
 
 describe('Key states', () => {
   const fake = useVogent();

@@ -46,12 +46,15 @@ export async function setting(name: string, value: unknown): Promise<void> {
  * A fake Vogent API for each test, with the extension pointed at it and (unless `signedIn` is
  * false) the key set through the real command. Everything is undone after each test.
  */
-export function useVogent(options: { workspace?: () => Workspace; signedIn?: boolean; pageSize?: number; codeFeatures?: boolean } = {}): () => FakeVogent {
+export function useVogent(
+  options: { workspace?: () => Workspace; others?: () => Record<string, Workspace>; signedIn?: boolean; pageSize?: number; codeFeatures?: boolean } = {},
+): () => FakeVogent {
   let fake: FakeVogent | undefined;
   beforeEach(async () => {
     const ext = await extension();
+    await onlyFirstWorkspace();
     if (ext.keys.hasKey) await removeKey();
-    fake = await startFakeVogent({ workspace: options.workspace?.() ?? sampleWorkspace(250), apiKeys: [GOOD_KEY] });
+    fake = await startFakeVogent({ workspace: options.workspace?.() ?? sampleWorkspace(250), apiKeys: [GOOD_KEY], others: options.others?.() });
     await setting('pageSize', options.pageSize ?? 100);
     // Hovers and hints on documents left open by other tests would start background loads behind a test's back.
     await setting('hover.enabled', options.codeFeatures === true);
@@ -76,6 +79,13 @@ export function useVogent(options: { workspace?: () => Workspace; signedIn?: boo
     assert.ok(fake, 'the fake API is not running');
     return fake;
   };
+}
+
+/** Removes the workspaces a test added, so that the next test starts with the one workspace of an upgrade. */
+async function onlyFirstWorkspace(): Promise<void> {
+  const { workspaces } = await extension();
+  for (const added of workspaces.all.slice(1)) await workspaces.remove(added.id);
+  assert.equal(workspaces.all[0]?.name, 'Vogent', 'a test renamed or removed the first workspace');
 }
 
 export async function removeKey(): Promise<void> {
@@ -184,4 +194,35 @@ export async function revealInView(node: Node): Promise<void> {
       if (attempt === 5 || !/not found/.test(String(error))) throw error;
     }
   }
+}
+
+/** Captures what error notifications say, and with which buttons; answers none. */
+export function errorMessages(): { message: string; actions: string[] }[] {
+  const shown: { message: string; actions: string[] }[] = [];
+  stub(vscode.window, 'showErrorMessage', (async (message: string, ...actions: string[]) => {
+    shown.push({ message, actions });
+    return undefined;
+  }) as unknown as typeof vscode.window.showErrorMessage);
+  return shown;
+}
+
+/** A SecretStorage like the desktop's: writing the value already stored announces nothing. */
+export function desktopLikeSecrets(failWrites = false, stored: Record<string, string> = {}): vscode.SecretStorage & { names(): string[] } {
+  const values = new Map<string, string>(Object.entries(stored));
+  const changed = new vscode.EventEmitter<vscode.SecretStorageChangeEvent>();
+  return {
+    keys: async () => [...values.keys()],
+    get: async (key) => values.get(key),
+    store: async (key, value) => {
+      if (failWrites) throw new Error('the keyring is locked');
+      if (values.get(key) === value) return;
+      values.set(key, value);
+      changed.fire({ key });
+    },
+    delete: async (key) => {
+      if (values.delete(key)) changed.fire({ key });
+    },
+    onDidChange: changed.event,
+    names: () => [...values.keys()],
+  };
 }

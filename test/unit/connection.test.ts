@@ -163,5 +163,16 @@ describe('VogentConnection', () => {
       assert.ok(numberGets(fake()).length <= sent + 1, 'at most the page already in flight');
       assert.ok(!connection.numbers.complete);
     });
+
+    it('ends as cancelled when the connection is disposed (its workspace removed), even with its key still stored', async () => {
+      const { connection } = connect(fake(), 10);
+      const loading = connection.loadAll(new AbortController().signal);
+      await fake().received(3);
+      connection.dispose();
+      assert.equal((await vogentError(loading)).kind, 'cancelled');
+      const sent = fake().requests.length;
+      assert.equal((await vogentError(connection.loadAll(new AbortController().signal))).kind, 'cancelled');
+      assert.equal(fake().requests.length, sent, 'a removed workspace sent a request');
+    });
   });
 });

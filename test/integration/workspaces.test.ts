@@ -1,0 +1,179 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { VogentConnection } from '../../src/connection/vogentConnection';
+import { displayNumber } from '../../src/numbers/formatNumber';
+import { VogentClient } from '../../src/vogent/client';
+import { VogentWorkspaces, type VogentWorkspace } from '../../src/workspaces/vogentWorkspaces';
+import { sampleWorkspace, type Workspace } from '../fake-api/data';
+import { GOOD_KEY, captureQuickPick, children, desktopLikeSecrets, errorMessages, extension, row, rows, stub, useVogent } from './support';
+
+const STAGING_KEY = 'vk_staging_Pq71xLm0';
+
+/** Types into a quick pick, waits until the workbench has filtered to `label`, and accepts it. */
+async function typeAndAccept(pick: vscode.QuickPick<vscode.QuickPickItem>, value: string, label: string): Promise<void> {
+  const active = new Promise<void>((resolve) => {
+    const listener = pick.onDidChangeActive((items) => items[0]?.label === label && (listener.dispose(), resolve()));
+  });
+  pick.value = value;
+  await active;
+  await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+}
+
+/** globalState as the workspace list uses it, in memory. */
+function memoryState(): vscode.Memento & { value: unknown } {
+  const state = { value: undefined as unknown, keys: () => [], get: <T>() => state.value as T, update: async (_key: string, value: unknown) => void (state.value = value) };
+  return state as unknown as vscode.Memento & { value: unknown };
+}
+
+describe('Several Vogent workspaces', () => {
+  let staging: Workspace;
+  const fake = useVogent({ others: () => ({ [STAGING_KEY]: (staging = sampleWorkspace(120, 3, 'stg')) }) });
+
+  async function addStaging(): Promise<VogentWorkspace> {
+    const { workspaces } = await extension();
+    await vscode.commands.executeCommand('vogent.addWorkspace', 'Staging', STAGING_KEY);
+    const added = workspaces.all.find((w) => w.name === 'Staging');
+    assert.ok(added, 'Staging was not added');
+    return added;
+  }
+
+  it('a user of the one-key version keeps the key: it becomes the workspace "Vogent", with no prompt; the list holds no key', async () => {
+    const secrets = desktopLikeSecrets(false, { 'vogent.apiKey': GOOD_KEY });
+    const state = memoryState();
+    const client = (apiKey: () => Promise<string | undefined>) => new VogentClient({ baseUrl: fake().url, apiKey, userAgent: 'vogent-tests' });
+    const log = { warn: () => undefined, error: () => undefined };
+    const workspaces = new VogentWorkspaces(state, secrets, (key) => new VogentConnection({ key, client, pageSize: () => 100, log }));
+    try {
+      await workspaces.ready;
+      assert.deepEqual(workspaces.all.map((w) => [w.name, w.connection.status]), [['Vogent', 'ready']]);
+      await workspaces.all[0].connection.show();
+      assert.equal(workspaces.all[0].connection.numbers.size, 100);
+      const added = await workspaces.add('Staging', STAGING_KEY);
+      assert.deepEqual(state.value, [{ id: 'default', name: 'Vogent' }, { id: added.id, name: 'Staging' }]);
+      assert.deepEqual(secrets.names(), ['vogent.apiKey', `vogent.apiKey.${added.id}`]);
+    } finally {
+      workspaces.dispose();
+    }
+  });
+
+  it('follows another window: a workspace added or removed there, told by its key changing, is added or removed here', async () => {
+    const secrets = desktopLikeSecrets(false, { 'vogent.apiKey': GOOD_KEY });
+    const state = memoryState();
+    const client = (apiKey: () => Promise<string | undefined>) => new VogentClient({ baseUrl: fake().url, apiKey, userAgent: 'vogent-tests' });
+    const log = { warn: () => undefined, error: () => undefined };
+    const workspaces = new VogentWorkspaces(state, secrets, (key) => new VogentConnection({ key, client, pageSize: () => 100, log }));
+    try {
+      const listChanged = () => new Promise<void>((resolve) => void workspaces.onDidChangeList(() => resolve()));
+      let changed = listChanged();
+      // What the other window does: it writes the shared list, then the new workspace's key.
+      state.value = [{ id: 'default', name: 'Vogent' }, { id: 'elsewhere', name: 'Client A' }];
+      await secrets.store('vogent.apiKey.elsewhere', STAGING_KEY);
+      await changed;
+      assert.deepEqual(workspaces.all.map((w) => w.name), ['Vogent', 'Client A']);
+      await workspaces.all[1].keys.ready;
+      assert.equal(workspaces.all[1].connection.status, 'ready');
+      changed = listChanged();
+      state.value = [{ id: 'default', name: 'Vogent' }];
+      await secrets.delete('vogent.apiKey.elsewhere');
+      await changed;
+      assert.deepEqual(workspaces.all.map((w) => w.name), ['Vogent']);
+    } finally {
+      workspaces.dispose();
+    }
+  });
+
+  it('shows each workspace as a root node with its own groups and numbers', async () => {
+    await addStaging();
+    const [home, other] = await children();
+    assert.deepEqual([home, other].map(row), ['Vogent', 'Staging']);
+    const groups = await children(other);
+    assert.deepEqual(groups.map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
+    assert.equal((await children(groups[0]))[0]?.label, displayNumber(staging.numbers[0]));
+    assert.equal((await children((await children(home))[0]))[0]?.label, displayNumber(fake().workspace.numbers[0]));
+    const sentWith = new Set(fake().requests.map((r) => r.authorization));
+    assert.deepEqual([...sentWith].sort(), [`Bearer ${GOOD_KEY}`, `Bearer ${STAGING_KEY}`].sort());
+  });
+
+  it('a key revoked in one workspace shows in its node, and the other keeps working', async () => {
+    const added = await addStaging();
+    fake().others.delete(STAGING_KEY);
+    added.connection.reset();
+    const [home, other] = await children();
+    assert.deepEqual(await rows(other), ['Vogent rejected the API key. It may have been revoked, or mistyped.', 'Replace API Key…', 'Show Logs']);
+    assert.deepEqual((await children()).map(row), ['Vogent', 'Staging — API key rejected']);
+    assert.deepEqual((await children(home)).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
+  });
+
+  it('refuses a key that is already another workspace, and a name already taken, sending nothing', async () => {
+    const { workspaces } = await extension();
+    const shown = errorMessages();
+    await vscode.commands.executeCommand('vogent.addWorkspace', 'Copy', GOOD_KEY);
+    await vscode.commands.executeCommand('vogent.addWorkspace', 'vogent ', STAGING_KEY);
+    assert.deepEqual(shown.map((m) => m.message), ['The key was not saved: it is already the workspace "Vogent".', 'A workspace is already named "Vogent".']);
+    assert.equal(workspaces.all.length, 1);
+    assert.equal(fake().requests.length, 0);
+  });
+
+  it('the palette lists the numbers of both, under a separator per workspace, and copies from either', async () => {
+    const added = await addStaging();
+    const { connection } = await extension();
+    await Promise.all([connection, added.connection].map((c) => c.loadAll(new AbortController().signal)));
+    const picked = captureQuickPick();
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    const separators = pick.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label);
+    assert.deepEqual(separators, ['Vogent', 'Staging']);
+    const stagingItem = pick.items.find((i) => i.label === displayNumber(staging.numbers[3]));
+    assert.equal(stagingItem?.detail, `PSTN · ${staging.numbers[3].id} · Staging`);
+    assert.match(pick.title ?? '', /^Copy Phone Number — 370 of 370 match/);
+    assert.equal(pick.busy, false, 'everything was loaded: the picker has nothing to load');
+    await typeAndAccept(pick, staging.numbers[3].number, displayNumber(staging.numbers[3]));
+    await command;
+    assert.equal(await vscode.env.clipboard.readText(), staging.numbers[3].number);
+  });
+
+  it("Link to Agent offers only the agents of the number's own workspace", async () => {
+    const added = await addStaging();
+    await added.connection.show();
+    const offered: string[] = [];
+    stub(vscode.window, 'showQuickPick', (async (items: Thenable<readonly vscode.QuickPickItem[]>) => {
+      offered.push(...(await items).map((i) => i.detail ?? ''));
+      return undefined;
+    }) as unknown as typeof vscode.window.showQuickPick);
+    const number = added.connection.numbers.get(staging.numbers[1].id);
+    await vscode.commands.executeCommand('vogent.linkAgent', { phoneNumber: number, workspaceId: added.id });
+    assert.deepEqual(offered.sort(), staging.agents.map((a) => a.id).sort());
+  });
+
+  it('renames and removes a workspace; removing deletes its key and brings back the one-workspace layout', async () => {
+    const added = await addStaging();
+    await vscode.commands.executeCommand('vogent.renameWorkspace', { workspaceId: added.id }, 'Production');
+    assert.deepEqual((await children()).map((n) => n.label), ['Vogent', 'Production']);
+    stub(vscode.window, 'showWarningMessage', (async () => 'Remove') as unknown as typeof vscode.window.showWarningMessage);
+    await vscode.commands.executeCommand('vogent.removeWorkspace', { workspaceId: added.id });
+    const { workspaces } = await extension();
+    assert.deepEqual(workspaces.all.map((w) => w.name), ['Vogent']);
+    assert.deepEqual((await children()).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
+    assert.equal(await added.keys.get(), undefined);
+  });
+
+  it('removing a workspace while the palette loads it cancels that load cleanly; the palette goes on with the other', async () => {
+    const added = await addStaging();
+    fake().inject({ path: '/phone_numbers', apiKey: STAGING_KEY, hang: true });
+    const shown = errorMessages();
+    const picked = captureQuickPick();
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    while (!fake().requests.some((r) => r.authorization === `Bearer ${STAGING_KEY}`)) await fake().received(fake().requests.length + 1);
+    stub(vscode.window, 'showWarningMessage', (async () => 'Remove') as unknown as typeof vscode.window.showWarningMessage);
+    await vscode.commands.executeCommand('vogent.removeWorkspace', { workspaceId: added.id });
+    const sentBefore = fake().requests.length;
+    const home = fake().workspace.numbers[200];
+    await typeAndAccept(pick, home.number, displayNumber(home));
+    await command;
+    assert.equal(await vscode.env.clipboard.readText(), home.number);
+    assert.deepEqual(shown, []);
+    const sentAfter = fake().requests.slice(sentBefore).filter((r) => r.authorization === `Bearer ${STAGING_KEY}`);
+    assert.deepEqual(sentAfter.map((r) => r.path), [], 'the removed workspace went on loading');
+  });
+});
