@@ -4,7 +4,7 @@
 // desktop launch configuration uses this).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEMO_API_KEY, startDemoApi } from '../test/fake-api/demo';
+import { DEMO_API_KEY, DEMO_STAGING_KEY, startDemoApi } from '../test/fake-api/demo';
 
 function flag(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,6 +26,7 @@ startDemoApi({ port: number(flag('port')), numbers: number(flag('numbers')), lat
     if (profile) pointProfileAt(profile, api.url);
     console.log(`Demo Vogent API at ${api.url}`);
     console.log(`API key for the demo: ${DEMO_API_KEY} (any other key is rejected, to show that state)`);
+    console.log(`A second demo workspace, for "Vogent: Add Workspace…": ${DEMO_STAGING_KEY}`);
     console.log('Press Ctrl-C to stop.');
     const stop = () => void api.close().then(() => process.exit(0));
     process.on('SIGINT', stop);

@@ -2,7 +2,7 @@
 // pointed at it. Prints the URL to open; Ctrl-C stops both.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEMO_API_KEY, startDemoApi } from '../test/fake-api/demo';
+import { DEMO_API_KEY, DEMO_STAGING_KEY, startDemoApi } from '../test/fake-api/demo';
 
 interface HostModule {
   startServer(options: { extensionPath: string; workspace?: string; settings: Record<string, unknown>; port?: number }): Promise<{
@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   });
   console.log(`\nVS Code with the Vogent extension: ${server.url}\n`);
   console.log(`Demo API: ${api.url} (fictional data). When the view asks for a key, use: ${DEMO_API_KEY}`);
+  console.log(`A second demo workspace, for "Vogent: Add Workspace…": ${DEMO_STAGING_KEY}`);
   console.log('Press Ctrl-C to stop.');
   // The host module stops its server on Ctrl-C; the demo API goes with this process.
   process.on('exit', () => void api.close());

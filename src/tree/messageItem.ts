@@ -41,7 +41,7 @@ export function stateItems(workspaceId: string, status: 'no-key' | 'rejected' | 
   if (status === 'no-key') return [new MessageItem(`${scope}:no-key`, 'No API key is set for this workspace', 'key'), new MessageItem(`${scope}:set`, 'Set API Key…', 'key', setKey)];
   const why = 'Vogent rejected the API key. It may have been revoked, or mistyped.';
   return [
-    new MessageItem(`${scope}:rejected`, why, 'error', undefined, why),
+    new MessageItem(`${scope}:rejected`, 'Vogent rejected this API key', 'error', undefined, why),
     new MessageItem(`${scope}:replace`, 'Replace API Key…', 'key', { ...setKey, title: 'Replace API Key…' }),
     new MessageItem(`${scope}:logs`, 'Show Logs', 'output', SHOW_LOGS),
   ];

@@ -99,7 +99,7 @@ describe('Several Vogent workspaces', () => {
     fake().others.delete(STAGING_KEY);
     added.connection.reset();
     const [home, other] = await children();
-    assert.deepEqual(await rows(other), ['Vogent rejected the API key. It may have been revoked, or mistyped.', 'Replace API Key…', 'Show Logs']);
+    assert.deepEqual(await rows(other), ['Vogent rejected this API key', 'Replace API Key…', 'Show Logs']);
     assert.deepEqual((await children()).map(row), ['Vogent', 'Staging — API key rejected']);
     assert.deepEqual((await children(home)).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
   });

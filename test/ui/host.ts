@@ -42,3 +42,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
   };
   return module.startHost(options);
 }
+
+/** Every file below `dir`, for searching what a session wrote. */
+export function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(full);
+    return entry.isFile() ? [full] : [];
+  });
+}

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { createVSIX } from '@vscode/vsce';
 import type { Page } from 'playwright-core';
 import type { FakeVogent } from '../fake-api/server';
-import { ROOT, screenshotPath, type Host } from './host';
+import { ROOT, filesUnder, screenshotPath, type Host } from './host';
 import { useWorkbench, type Workbench } from './workbench';
 
 const KEY = 'vk_live_SAFETY_8d1f27c4e9b3a6';
@@ -27,13 +27,6 @@ interface ProbeResult {
   plantedKey: string;
 }
 
-function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(full);
-    return entry.isFile() ? [full] : [];
-  });
-}
 
 /** Resolves once `file` exists; the probe renames it into place whole. */
 function waitForFile(file: string, timeoutMs: number): Promise<void> {

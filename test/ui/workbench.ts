@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { sampleWorkspace } from '../fake-api/data';
+import { sampleWorkspace, type Workspace } from '../fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../fake-api/server';
 import { ROOT, startHost, type Host } from './host';
 
@@ -21,6 +21,8 @@ export interface Workbench {
 
 export interface WorkbenchOptions {
   apiKey: string;
+  /** Other Vogent workspaces the fake API serves, by key. */
+  others?: Record<string, Workspace>;
   latencyMs?: number;
   /** .vsix files to install instead of loading the development folder. */
   install?: string[];
@@ -37,7 +39,7 @@ export function useWorkbench(options: WorkbenchOptions): () => Workbench {
     // A folder with a plain name, since the window title shows it.
     const workspace = path.join(folder, 'my-voice-app');
     fs.mkdirSync(workspace);
-    const fake = await startFakeVogent({ workspace: sampleWorkspace(250, 8), apiKeys: [options.apiKey], latencyMs: options.latencyMs });
+    const fake = await startFakeVogent({ workspace: sampleWorkspace(250, 8), apiKeys: [options.apiKey], others: options.others, latencyMs: options.latencyMs });
     const host = await startHost({
       extensionPath: options.install ? undefined : ROOT,
       install: options.install,
