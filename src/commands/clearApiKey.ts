@@ -7,7 +7,7 @@ import { tell } from './tell';
 /** Removes the key of the workspace it is invoked on, of the only one, or of one the user picks. */
 export function clearApiKey(workspaces: VogentWorkspaces) {
   return async (target?: unknown): Promise<void> => {
-    const workspace = await workspaceFor(workspaces, target, 'Remove the API key of which workspace?');
+    const workspace = await workspaceFor(workspaces, target, 'Remove the API key of which workspace?', (w) => w.connection.status !== 'no-key');
     if (!workspace) return;
     const several = workspaces.all.length > 1;
     const choice = await vscode.window.showWarningMessage(

@@ -24,11 +24,16 @@ export function givenWorkspace(workspaces: VogentWorkspaces, target: unknown): V
   return workspaces.get((target as { workspaceId?: unknown } | undefined)?.workspaceId);
 }
 
-/** The workspace a command was given, the only one there is, or one the user picks. */
-export async function workspaceFor(workspaces: VogentWorkspaces, target: unknown, title: string): Promise<VogentWorkspace | undefined> {
+/** The workspace a command was given, the only one there is, or one the user picks among those `offered`. */
+export async function workspaceFor(
+  workspaces: VogentWorkspaces,
+  target: unknown,
+  title: string,
+  offered: (w: VogentWorkspace) => boolean = () => true,
+): Promise<VogentWorkspace | undefined> {
   const given = givenWorkspace(workspaces, target);
   if (given || workspaces.all.length === 1) return given ?? workspaces.all[0];
-  const items = workspaces.all.map((workspace) => ({ label: workspace.name, description: stateOf(workspace), workspace }));
+  const items = workspaces.all.filter(offered).map((workspace) => ({ label: workspace.name, description: stateOf(workspace), workspace }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a Vogent workspace' }))?.workspace;
 }
 
