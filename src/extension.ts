@@ -38,14 +38,14 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
   const log = createLog();
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0.0.0';
   const userAgent = `vogent-phone-numbers-vscode/${version} (VS Code ${vscode.version})`;
-  const clientFor = (apiKey: () => Promise<string | undefined>) =>
-    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, timeoutMs: requestTimeoutMs, onExchange: (e) => logExchange(log, e) });
+  const clientFor = (apiKey: () => Promise<string | undefined>, of = (line: string) => line) =>
+    new VogentClient({ baseUrl: apiBaseUrl(), apiKey, userAgent, timeoutMs: requestTimeoutMs, onExchange: (e) => logExchange(log, e, of) });
   const workspaces = new VogentWorkspaces(context.globalState, context.secrets, (keys, name) => {
-    // With several workspaces, the log says which one a failure is about.
+    // With several workspaces, the log says which one a request or a failure is about.
     const of = (message: string) => (workspaces.all.length > 1 ? `[${name()}] ${message}` : message);
     return new VogentConnection({
       key: keys,
-      client: clientFor,
+      client: (apiKey) => clientFor(apiKey, of),
       pageSize,
       log: { warn: (message) => log.warn(of(message)), error: (what, error) => logError(log, of(what), error) },
     });

@@ -6,9 +6,9 @@ export function createLog(): vscode.LogOutputChannel {
   return vscode.window.createOutputChannel('Vogent', { log: true });
 }
 
-export function logExchange(log: vscode.LogOutputChannel, exchange: Exchange): void {
+export function logExchange(log: vscode.LogOutputChannel, exchange: Exchange, of: (line: string) => string = (line) => line): void {
   const outcome = exchange.status === undefined ? `failed (${exchange.error ?? 'no response'})` : String(exchange.status);
-  const line = `${exchange.method} ${exchange.path} → ${outcome} in ${Math.round(exchange.durationMs)} ms`;
+  const line = of(`${exchange.method} ${exchange.path} → ${outcome} in ${Math.round(exchange.durationMs)} ms`);
   if (exchange.status !== undefined && exchange.status < 400) log.info(line);
   else log.warn(line);
 }

@@ -9,6 +9,8 @@ import type { KeySource } from '../connection/vogentConnection';
  */
 export class ApiKeyStore implements KeySource, vscode.Disposable {
   private digest: string | undefined;
+  /** Counts writes, so that a read that started before one does not undo it. */
+  private writes = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
@@ -24,12 +26,16 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
   ) {
     this.subscription = secrets.onDidChange(async (event) => {
       if (event.key !== secret) return;
+      const writes = this.writes;
       const digest = digestOf(await this.read());
-      if (digest === this.digest) return;
+      if (digest === this.digest || writes !== this.writes) return;
       this.digest = digest;
       this.changed.fire();
     });
-    this.ready = this.read().then((key) => (this.digest = digestOf(key)), () => undefined).then(() => this.changed.fire());
+    this.ready = this.read().then((key) => {
+      if (this.writes === 0) this.digest = digestOf(key);
+      this.changed.fire();
+    });
   }
 
   get hasKey(): boolean {
@@ -63,6 +69,7 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
   private async write(digest: string | undefined, write: () => Thenable<void>): Promise<void> {
     const before = this.digest;
     this.digest = digest;
+    this.writes++;
     try {
       await write();
     } catch (error) {

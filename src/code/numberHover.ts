@@ -28,7 +28,8 @@ function hoverText(workspaces: VogentWorkspaces, mention: LineMention): vscode.M
   mention.found.forEach((found, i) => describe(i === 0 ? text : text.appendMarkdown('\n\n---\n\n'), found, several));
   if (mention.found.length > 0) return text;
   const usable = workspaces.usable;
-  const where = several ? 'any of your Vogent workspaces' : 'your Vogent workspace';
+  const unsearched = workspaces.all.filter((w) => !usable.includes(w)).map((w) => w.name);
+  const where = several ? `any of your Vogent workspaces${unsearched.length > 0 ? ` (not searched, no usable key: ${unsearched.join(', ')})` : ''}` : 'your Vogent workspace';
   if (usable.every((w) => w.connection.numbers.complete)) return text.appendText(`Not a number of ${where}.`);
   lookUpInBackground(workspaces);
   const loaded = usable.reduce((sum, w) => sum + w.connection.numbers.size, 0);

@@ -27,6 +27,8 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
   return new Promise<boolean>((resolve) => {
     let unchecked: { key: string; reason: string } | undefined;
     let [hidden, saved] = [false, false];
+    // Escape while the key is being saved cannot unsave it: the prompt's answer waits for the save.
+    let saving: Promise<unknown> = Promise.resolve();
     const fail = (message: string) => (input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Error });
     input.onDidChangeValue(() => (input.validationMessage = undefined));
     input.onDidAccept(async () => {
@@ -38,9 +40,13 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
       const verdict = await check(options, key);
       // Escape while the key was being checked means "cancel": save nothing.
       if (hidden) return;
-      const failure = verdict.ok ? await trySave(options, key) : undefined;
+      const save = verdict.ok ? trySave(options, key) : undefined;
+      saving = save ?? saving;
+      const failure = await save;
+      saved = failure === true;
+      if (hidden) return;
       [input.busy, input.enabled] = [false, true];
-      if (failure === true) return ((saved = true), input.hide());
+      if (failure === true) return input.hide();
       if (failure) return fail(`The key could not be saved in VS Code's secret storage: ${failure.message}`);
       if (verdict.ok) return;
       if (verdict.rejected) return fail(`${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`);
@@ -50,7 +56,9 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
     input.onDidHide(() => {
       hidden = true;
       input.dispose();
-      void (unchecked ? offerToSaveUnchecked(options, unchecked.key, unchecked.reason) : Promise.resolve(saved)).then(resolve, () => resolve(false));
+      void saving
+        .then(() => (unchecked ? offerToSaveUnchecked(options, unchecked.key, unchecked.reason) : saved))
+        .then(resolve, () => resolve(false));
     });
     input.show();
   });

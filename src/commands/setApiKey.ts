@@ -34,6 +34,10 @@ function keyOptions(deps: KeyCommandDeps, workspace: VogentWorkspace): KeyPrompt
     title,
     clientWithKey: deps.clientWithKey,
     holderOf: (key) => deps.workspaces.holderOf(key, workspace.id)?.name,
-    save: (key) => workspace.keys.store(key),
+    save: async (key) => {
+      // The prompt may have stayed open while another window removed the workspace: its key would be stored for nothing.
+      if (deps.workspaces.get(workspace.id) !== workspace) throw new Error(`the workspace ${workspace.name} was removed meanwhile`);
+      await workspace.keys.store(key);
+    },
   };
 }

@@ -6,7 +6,7 @@ export type { WorkspaceNumber } from '../workspaces/vogentWorkspaces';
 
 /**
  * The number a command was given: a tree item, a hover's link, or anything carrying a `phoneNumber`
- * (and, with several workspaces, a `workspaceId`; without one, the workspace that has the number).
+ * (and, with several workspaces, a `workspaceId`; without one, the workspace that has the number loaded).
  */
 export function numberOf(workspaces: VogentWorkspaces, target: unknown): WorkspaceNumber | undefined {
   const given = target as { phoneNumber?: PhoneNumber; workspaceId?: unknown } | undefined;
@@ -15,7 +15,7 @@ export function numberOf(workspaces: VogentWorkspaces, target: unknown): Workspa
   const workspace =
     workspaces.get(given.workspaceId) ??
     workspaces.all.find((w) => w.connection.numbers.get(number.id)) ??
-    (given.workspaceId === undefined ? workspaces.all[0] : undefined);
+    (given.workspaceId === undefined && workspaces.all.length === 1 ? workspaces.all[0] : undefined);
   return workspace && { workspace, number };
 }
 

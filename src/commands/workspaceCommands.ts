@@ -9,16 +9,24 @@ import { tell } from './tell';
 export function addWorkspace(deps: KeyCommandDeps) {
   return async (nameArg?: unknown, keyArg?: unknown): Promise<void> => {
     const { workspaces } = deps;
+    // Before any key is set, the one workspace is an empty "Vogent": the first workspace added takes its place.
+    const blank = workspaces.all.length === 1 && workspaces.all[0].connection.status === 'no-key' ? workspaces.all[0] : undefined;
+    const problemOf = (name: string) => workspaces.nameProblem(name, blank?.id);
     const given = deps.acceptsArguments && typeof nameArg === 'string' ? nameArg : undefined;
-    const name = given ?? (await askName(workspaces.nameProblem.bind(workspaces), 'Add a Vogent Workspace (1/2)', ''));
+    const name = given ?? (await askName(problemOf, 'Add a Vogent Workspace (1/2)', ''));
     if (name === undefined) return;
-    const problem = workspaces.nameProblem(name);
+    const problem = problemOf(name);
     if (problem) return void vscode.window.showErrorMessage(problem);
     const options: KeyPromptOptions = {
       title: `Add a Vogent Workspace (2/2): the API key of ${name.trim()}`,
       clientWithKey: deps.clientWithKey,
-      holderOf: (key) => workspaces.holderOf(key)?.name,
-      save: async (key) => void (await workspaces.add(name, key)),
+      holderOf: (key) => workspaces.holderOf(key, blank?.id)?.name,
+      save: blank
+        ? async (key) => {
+            await blank.keys.store(key);
+            await workspaces.rename(blank.id, name);
+          }
+        : async (key) => void (await workspaces.add(name, key)),
     };
     const saved = given !== undefined && typeof keyArg === 'string' ? await saveGivenKey(options, keyArg.trim()) : await askForKey(options);
     if (saved) tell(`Vogent workspace ${name.trim()} added`, 'check');
@@ -35,8 +43,12 @@ export function renameWorkspace(deps: KeyCommandDeps) {
     if (name === undefined || name.trim() === workspace.name) return;
     const problem = problemOf(name);
     if (problem) return void vscode.window.showErrorMessage(problem);
-    await workspaces.rename(workspace.id, name);
-    tell(`Renamed to ${name.trim()}`, 'check');
+    try {
+      if (await workspaces.rename(workspace.id, name)) tell(`Renamed to ${name.trim()}`, 'check');
+      else void vscode.window.showInformationMessage(`${workspace.name} was removed meanwhile.`);
+    } catch (error) {
+      await reportError(`Could not rename ${workspace.name}`, error);
+    }
   };
 }
 
@@ -54,8 +66,7 @@ export function removeWorkspace(deps: KeyCommandDeps) {
     );
     if (choice !== 'Remove') return;
     try {
-      await workspaces.remove(workspace.id);
-      tell(`Vogent workspace ${workspace.name} removed`, 'check');
+      if (await workspaces.remove(workspace.id)) tell(`Vogent workspace ${workspace.name} removed`, 'check');
     } catch (error) {
       await reportError(`${workspace.name} was removed, but its key could not be deleted from VS Code's secret storage`, error);
     }

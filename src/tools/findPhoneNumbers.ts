@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { matchLine, numberLine } from '../numbers/numberLines';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
 import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
-import { isProblem, loadEvery, resolveAgent, workspacesFor } from './resolve';
+import { cover, isProblem, notSearchedLine, resolveAgent, type Coverage } from './resolve';
 import { answer } from './toolResult';
 
 export interface FindInput {
@@ -23,12 +23,10 @@ export function findPhoneNumbers(workspaces: VogentWorkspaces): vscode.LanguageM
     prepareInvocation: () => ({ invocationMessage: 'Searching the Vogent phone numbers' }),
     invoke: async ({ input }, token) => {
       await workspaces.ready;
-      const chosen = workspacesFor(workspaces, input.workspace);
-      if (typeof chosen === 'string') return answer(chosen);
-      const failed = await loadEvery(workspaces, chosen, token);
-      if (failed) return answer(failed);
-      const scope = await scopeOf(workspaces, chosen, input.agent);
-      return typeof scope === 'string' ? answer(scope) : listMatches(workspaces, input, scope);
+      const covered = await cover(workspaces, input.workspace, token);
+      if (typeof covered === 'string') return answer(covered);
+      const scope = await scopeOf(workspaces, covered.searched, input.agent);
+      return typeof scope === 'string' ? answer(scope) : listMatches(workspaces, input, scope, covered);
     },
   };
 }
@@ -47,7 +45,7 @@ async function scopeOf(workspaces: VogentWorkspaces, chosen: VogentWorkspace[], 
   return scope.length > 0 ? scope : (missing ?? `No agent is named "${agentName}".`);
 }
 
-function listMatches(workspaces: VogentWorkspaces, input: FindInput, scope: Scope): vscode.LanguageModelToolResult {
+function listMatches(workspaces: VogentWorkspaces, input: FindInput, scope: Scope, covered: Coverage): vscode.LanguageModelToolResult {
   const limit = Math.min(Math.max(Math.trunc(input.limit ?? 50), 1), 500);
   const several = workspaces.all.length > 1;
   const found: WorkspaceNumber[] = [];
@@ -66,5 +64,5 @@ function listMatches(workspaces: VogentWorkspaces, input: FindInput, scope: Scop
     agentName: number.agentId === null ? null : (workspace.connection.agents.get(number.agentId)?.name ?? null),
     ...(several ? { workspace: workspace.name } : {}),
   }));
-  return answer([matchLine(found.length, total, all), ...lines].join('\n'), { total, numbers: records });
+  return answer([matchLine(found.length, total, all), ...notSearchedLine(covered), ...lines].join('\n'), { total, numbers: records });
 }

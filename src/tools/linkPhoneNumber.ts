@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { agentLabel } from '../numbers/numberLines';
 import type { Agent } from '../vogent/shapes';
 import type { VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
-import { isProblem, loadEvery, resolveAgent, resolveNumber, workspacesFor } from './resolve';
+import { cover, isProblem, notSearchedLine, resolveAgent, resolveNumber } from './resolve';
 import { answer, failure } from './toolResult';
 
 export interface LinkInput {
@@ -51,13 +51,11 @@ function currentAgent({ workspace, number }: WorkspaceNumber): string {
 /** What the link would do, or the sentence that says why it cannot be done. */
 async function planLink(workspaces: VogentWorkspaces, input: LinkInput, token: vscode.CancellationToken): Promise<Plan> {
   await workspaces.ready;
-  const chosen = workspacesFor(workspaces, input.workspace);
-  if (typeof chosen === 'string') return chosen;
   if (typeof input.number !== 'string' || typeof input.agent !== 'string') return 'Give "number" (a phone number in any format, or its id) and "agent" (a name or id; "" unlinks).';
-  const failed = await loadEvery(workspaces, chosen, token);
-  if (failed) return failed;
-  const found = resolveNumber(workspaces, chosen, input.number);
-  if (typeof found === 'string') return found;
+  const covered = await cover(workspaces, input.workspace, token);
+  if (typeof covered === 'string') return covered;
+  const found = resolveNumber(workspaces, covered.searched, input.number);
+  if (typeof found === 'string') return [found, ...notSearchedLine(covered)].join(' ');
   if (input.agent.trim() === '') return { ...found, agent: null };
   const agent = await resolveAgent(workspaces, found.workspace, input.agent);
   return isProblem(agent) ? agent.why : { ...found, agent };

@@ -2,18 +2,25 @@ import type * as vscode from 'vscode';
 import { matchAgent } from '../numbers/agentMatch';
 import type { Agent } from '../vogent/shapes';
 import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
-import { failure, signalOf, unusable } from './toolResult';
+import { failure, signalOf, unusable as whyNot } from './toolResult';
 
-/** The workspaces a tool call covers: the one named, or every one with a usable key; or why there are none. */
-export function workspacesFor(workspaces: VogentWorkspaces, name: unknown): VogentWorkspace[] | string {
-  if (typeof name !== 'string' || name.trim() === '') return unusable(workspaces) ?? workspaces.usable;
-  const named = workspaces.all.find((w) => w.name.trim().toLowerCase() === name.trim().toLowerCase());
-  if (!named) return `No Vogent workspace is named "${name}"; the workspaces are: ${workspaces.all.map((w) => w.name).join(', ')}.`;
-  return unusable(workspaces, named) ?? [named];
+/** The workspaces a tool call searched, loaded in full, and those it could not, each with why. */
+export interface Coverage {
+  searched: VogentWorkspace[];
+  notSearched: string[];
 }
 
-/** Loads every page of each workspace; the sentence that says what failed, or undefined. */
-export async function loadEvery(workspaces: VogentWorkspaces, chosen: VogentWorkspace[], token: vscode.CancellationToken): Promise<string | undefined> {
+/**
+ * Loads every page of the workspace named, or of each with a usable key. One that cannot be loaded is
+ * left out and said, so the others still answer; the sentence that says why when none can be.
+ */
+export async function cover(workspaces: VogentWorkspaces, name: unknown, token: vscode.CancellationToken): Promise<Coverage | string> {
+  const chosen = workspacesFor(workspaces, name);
+  if (typeof chosen === 'string') return chosen;
+  const named = typeof name === 'string' && name.trim() !== '';
+  const unusable = named ? [] : workspaces.all.filter((w) => !chosen.includes(w));
+  const notSearched = unusable.map((w) => `${w.name} (${w.connection.status === 'rejected' ? 'API key rejected' : 'no API key'})`);
+  const searched: VogentWorkspace[] = [];
   const signal = signalOf(token);
   try {
     for (const workspace of chosen) {
@@ -22,12 +29,27 @@ export async function loadEvery(workspaces: VogentWorkspaces, chosen: VogentWork
         () => undefined,
         (error: unknown) => failure(`Loading the phone numbers${of} from Vogent`, error, workspaces, workspace),
       );
-      if (failed) return failed;
+      if (failed && chosen.length === 1) return failed;
+      if (failed) notSearched.push(`${workspace.name} (${failed})`);
+      else searched.push(workspace);
     }
-    return undefined;
   } finally {
     signal.dispose();
   }
+  return searched.length > 0 ? { searched, notSearched } : `Nothing could be searched: ${notSearched.join('; ')}`;
+}
+
+/** The line that says which workspaces were left out, if any. */
+export function notSearchedLine({ notSearched }: Coverage): string[] {
+  return notSearched.length > 0 ? [`Not searched: ${notSearched.join('; ')}.`] : [];
+}
+
+/** The workspaces a tool call covers: the one named, or every one with a usable key; or why there are none. */
+function workspacesFor(workspaces: VogentWorkspaces, name: unknown): VogentWorkspace[] | string {
+  if (typeof name !== 'string' || name.trim() === '') return whyNot(workspaces) ?? workspaces.usable;
+  const named = workspaces.all.find((w) => w.name.trim().toLowerCase() === name.trim().toLowerCase());
+  if (!named) return `No Vogent workspace is named "${name}"; the workspaces are: ${workspaces.all.map((w) => w.name).join(', ')}.`;
+  return whyNot(workspaces, named) ?? [named];
 }
 
 /** Why there is not exactly one agent: none of that name (`missing`), several, or the agents could not be loaded. */

@@ -26,7 +26,8 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
   constructor(private readonly workspaces: VogentWorkspaces) {
     this.subscriptions = [
       workspaces.onDidChangeList(() => this.onListChanged()),
-      workspaces.onDidChangeState(({ workspace, change }) => this.branches.get(workspace.id)?.onConnectionChanged(change)),
+      // Also for a workspace not drawn yet (collapsed): its node's description and menus follow its state.
+      workspaces.onDidChangeState(({ workspace, change }) => this.branch(workspace).onConnectionChanged(change)),
     ];
   }
 

@@ -36,6 +36,7 @@ export interface WorkspaceStateChange {
  */
 export class VogentWorkspaces implements vscode.Disposable {
   private entries: OpenWorkspace[] = [];
+  private laterSync: ReturnType<typeof setTimeout> | undefined;
   private readonly listChanged = new vscode.EventEmitter<void>();
   private readonly stateChanged = new vscode.EventEmitter<WorkspaceStateChange>();
   private readonly subscriptions: vscode.Disposable[];
@@ -52,8 +53,9 @@ export class VogentWorkspaces implements vscode.Disposable {
   ) {
     this.sync();
     this.subscriptions = [
-      secrets.onDidChange((event) => idOfSecret(event.key) !== undefined && this.sync()),
+      secrets.onDidChange((event) => idOfSecret(event.key) !== undefined && this.syncSoon()),
       vscode.window.onDidChangeWindowState((state) => state.focused && this.sync()),
+      { dispose: () => clearTimeout(this.laterSync) },
     ];
   }
 
@@ -95,6 +97,11 @@ export class VogentWorkspaces implements vscode.Disposable {
 
   /** Adds a workspace once its key is stored: a key that cannot be stored adds nothing. */
   async add(name: string, key: string): Promise<VogentWorkspace> {
+    // Another window may have changed the list since this one last read it: change the list as it is now.
+    this.sync();
+    const holder = this.holderOf(key);
+    const problem = this.nameProblem(name) ?? (holder ? `This key is already the workspace "${holder.name}".` : undefined);
+    if (problem) throw new Error(problem);
     const workspace = this.open({ id: randomUUID().slice(0, 8), name: name.trim() });
     try {
       await workspace.keys.ready;
@@ -107,23 +114,30 @@ export class VogentWorkspaces implements vscode.Disposable {
     return workspace;
   }
 
-  async rename(id: string, name: string): Promise<void> {
+  /** Renames a workspace; false when it is gone (removed in another window). */
+  async rename(id: string, name: string): Promise<boolean> {
+    this.sync();
     const workspace = this.entries.find((w) => w.id === id);
-    if (!workspace) return;
+    if (!workspace) return false;
+    const problem = this.nameProblem(name, id);
+    if (problem) throw new Error(problem);
     workspace.name = name.trim();
     await this.save(this.entries);
+    return true;
   }
 
-  /** Forgets a workspace: what it was loading is cancelled, and its key is deleted from SecretStorage. */
-  async remove(id: string): Promise<void> {
+  /** Forgets a workspace: what it was loading is cancelled, and its key is deleted from SecretStorage. False when it was gone. */
+  async remove(id: string): Promise<boolean> {
+    this.sync();
     const workspace = this.entries.find((w) => w.id === id);
-    if (!workspace) return;
+    if (!workspace) return false;
     await this.save(this.entries.filter((w) => w !== workspace));
     try {
       await workspace.keys.remove();
     } finally {
       workspace.dispose();
     }
+    return true;
   }
 
   dispose(): void {
@@ -138,6 +152,16 @@ export class VogentWorkspaces implements vscode.Disposable {
     this.entries = entries;
     this.listChanged.fire();
     await writeList(this.store, entries);
+  }
+
+  /**
+   * A key stored or deleted in another window comes with a change of the list there, which may reach this
+   * window's globalState a little after the key's event: read the list now, and once more a moment later.
+   */
+  private syncSoon(): void {
+    this.sync();
+    clearTimeout(this.laterSync);
+    this.laterSync = setTimeout(() => this.sync(), 1000);
   }
 
   /** Follows the stored list, which another window may have changed. */

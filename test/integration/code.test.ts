@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
+import { sampleWorkspace, type Workspace } from '../fake-api/data';
 import { extension, stub, useVogent } from './support';
 
 const opened: vscode.TextDocument[] = [];
@@ -37,9 +38,26 @@ async function hintsIn(document: vscode.TextDocument): Promise<string[]> {
   return hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
 }
 
+const STAGING_KEY = 'vk_staging_code_4Hs82kQe';
+
 describe('Numbers in your code', () => {
-  const fake = useVogent({ codeFeatures: true });
+  let staging: Workspace;
+  const fake = useVogent({ codeFeatures: true, others: () => ({ [STAGING_KEY]: (staging = sampleWorkspace(60, 3, 'stg')) }) });
   afterEach(emptyOpened);
+
+  it('with two workspaces, a number of either gets its hint and hover, naming its workspace', async () => {
+    const ext = await extension();
+    await vscode.commands.executeCommand('vogent.addWorkspace', 'Staging', STAGING_KEY);
+    await Promise.all(ext.workspaces.all.map((w) => w.connection.loadAll(new AbortController().signal)));
+    const ours = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
+    const theirs = staging.numbers.find((n) => n.agentId === 'agent_stg002');
+    assert.ok(ours && theirs);
+    const document = await documentWith(`call("${ours.number}");\ncall("${theirs.number}");\n`);
+    assert.deepEqual(await hintsIn(document), ['Appointment Reminders · Vogent', 'Appointment Reminders · Staging']);
+    const hover = await hoverAt(document, theirs.number);
+    assert.ok(hover.includes(displayNumber(theirs)) && hover.includes('$(organization) Staging'), hover);
+    assert.match(hover, /answered by Appointment Reminders/);
+  });
 
   it('a hover on a number in any format says which agent answers it, with actions', async () => {
     const { connection } = await extension();

@@ -1,13 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { VogentConnection } from '../../src/connection/vogentConnection';
 import { displayNumber } from '../../src/numbers/formatNumber';
-import { VogentClient } from '../../src/vogent/client';
-import { VogentWorkspaces, type VogentWorkspace } from '../../src/workspaces/vogentWorkspaces';
+import type { VogentWorkspace } from '../../src/workspaces/vogentWorkspaces';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
-import { GOOD_KEY, captureQuickPick, children, desktopLikeSecrets, errorMessages, extension, row, rows, stub, useVogent } from './support';
+import { GOOD_KEY, captureQuickPick, children, errorMessages, extension, removeKey, row, rows, stub, useVogent } from './support';
 
-const STAGING_KEY = 'vk_staging_Pq71xLm0';
+/** Invokes a tool as agent mode would, outside a chat, and returns its text. */
+async function ask(tool: string, input: object): Promise<string> {
+  const result = await vscode.lm.invokeTool(tool, { input, toolInvocationToken: undefined });
+  return result.content.map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+}
+
+export const STAGING_KEY = 'vk_staging_Pq71xLm0';
 
 /** Types into a quick pick, waits until the workbench has filtered to `label`, and accepts it. */
 async function typeAndAccept(pick: vscode.QuickPick<vscode.QuickPickItem>, value: string, label: string): Promise<void> {
@@ -17,12 +21,6 @@ async function typeAndAccept(pick: vscode.QuickPick<vscode.QuickPickItem>, value
   pick.value = value;
   await active;
   await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-}
-
-/** globalState as the workspace list uses it, in memory. */
-function memoryState(): vscode.Memento & { value: unknown } {
-  const state = { value: undefined as unknown, keys: () => [], get: <T>() => state.value as T, update: async (_key: string, value: unknown) => void (state.value = value) };
-  return state as unknown as vscode.Memento & { value: unknown };
 }
 
 describe('Several Vogent workspaces', () => {
@@ -36,51 +34,6 @@ describe('Several Vogent workspaces', () => {
     assert.ok(added, 'Staging was not added');
     return added;
   }
-
-  it('a user of the one-key version keeps the key: it becomes the workspace "Vogent", with no prompt; the list holds no key', async () => {
-    const secrets = desktopLikeSecrets(false, { 'vogent.apiKey': GOOD_KEY });
-    const state = memoryState();
-    const client = (apiKey: () => Promise<string | undefined>) => new VogentClient({ baseUrl: fake().url, apiKey, userAgent: 'vogent-tests' });
-    const log = { warn: () => undefined, error: () => undefined };
-    const workspaces = new VogentWorkspaces(state, secrets, (key) => new VogentConnection({ key, client, pageSize: () => 100, log }));
-    try {
-      await workspaces.ready;
-      assert.deepEqual(workspaces.all.map((w) => [w.name, w.connection.status]), [['Vogent', 'ready']]);
-      await workspaces.all[0].connection.show();
-      assert.equal(workspaces.all[0].connection.numbers.size, 100);
-      const added = await workspaces.add('Staging', STAGING_KEY);
-      assert.deepEqual(state.value, [{ id: 'default', name: 'Vogent' }, { id: added.id, name: 'Staging' }]);
-      assert.deepEqual(secrets.names(), ['vogent.apiKey', `vogent.apiKey.${added.id}`]);
-    } finally {
-      workspaces.dispose();
-    }
-  });
-
-  it('follows another window: a workspace added or removed there, told by its key changing, is added or removed here', async () => {
-    const secrets = desktopLikeSecrets(false, { 'vogent.apiKey': GOOD_KEY });
-    const state = memoryState();
-    const client = (apiKey: () => Promise<string | undefined>) => new VogentClient({ baseUrl: fake().url, apiKey, userAgent: 'vogent-tests' });
-    const log = { warn: () => undefined, error: () => undefined };
-    const workspaces = new VogentWorkspaces(state, secrets, (key) => new VogentConnection({ key, client, pageSize: () => 100, log }));
-    try {
-      const listChanged = () => new Promise<void>((resolve) => void workspaces.onDidChangeList(() => resolve()));
-      let changed = listChanged();
-      // What the other window does: it writes the shared list, then the new workspace's key.
-      state.value = [{ id: 'default', name: 'Vogent' }, { id: 'elsewhere', name: 'Client A' }];
-      await secrets.store('vogent.apiKey.elsewhere', STAGING_KEY);
-      await changed;
-      assert.deepEqual(workspaces.all.map((w) => w.name), ['Vogent', 'Client A']);
-      await workspaces.all[1].keys.ready;
-      assert.equal(workspaces.all[1].connection.status, 'ready');
-      changed = listChanged();
-      state.value = [{ id: 'default', name: 'Vogent' }];
-      await secrets.delete('vogent.apiKey.elsewhere');
-      await changed;
-      assert.deepEqual(workspaces.all.map((w) => w.name), ['Vogent']);
-    } finally {
-      workspaces.dispose();
-    }
-  });
 
   it('shows each workspace as a root node with its own groups and numbers', async () => {
     await addStaging();
@@ -155,6 +108,32 @@ describe('Several Vogent workspaces', () => {
     assert.deepEqual(workspaces.all.map((w) => w.name), ['Vogent']);
     assert.deepEqual((await children()).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
     assert.equal(await added.keys.get(), undefined);
+  });
+
+  it('on a fresh install, the first workspace added takes the place of the empty one', async () => {
+    const ext = await extension();
+    const { workspaces } = ext;
+    await removeKey();
+    await vscode.commands.executeCommand('vogent.addWorkspace', 'Production', STAGING_KEY);
+    try {
+      assert.deepEqual(workspaces.all.map((w) => [w.id, w.name, w.connection.status]), [['default', 'Production', 'ready']]);
+      assert.deepEqual((await children()).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
+    } finally {
+      await workspaces.rename('default', 'Vogent');
+    }
+  });
+
+  it('the agent-mode tools search both workspaces, name each, and say which one could not be searched', async () => {
+    const added = await addStaging();
+    const theirs = staging.numbers[5];
+    const found = await ask('vogent_findPhoneNumbers', { query: theirs.number });
+    assert.match(found, new RegExp(`^1 of 370 numbers match\n.* id ${theirs.id} · .* · workspace Staging$`));
+    fake().others.delete(STAGING_KEY);
+    added.connection.reset();
+    await added.connection.show();
+    const ours = fake().workspace.numbers[5];
+    const partial = await ask('vogent_findPhoneNumbers', { query: ours.number });
+    assert.match(partial, /^1 of 250 numbers match\nNot searched: Staging \(API key rejected\)\.\n.* · workspace Vogent$/);
   });
 
   it('removing a workspace while the palette loads it cancels that load cleanly; the palette goes on with the other', async () => {

@@ -47,6 +47,8 @@ describe('the workspace list', () => {
     assert.equal(nameProblem('STAGING', list, 'stg'), undefined);
     assert.equal(nameProblem('Production', list), undefined);
     assert.match(nameProblem('x'.repeat(61), list) ?? '', /at most 60/);
+    assert.match(nameProblem('vk_live_PRODUCTION_3c9a71e2', list) ?? '', /looks like an API key/);
+    assert.equal(nameProblem('Acme Corporation, North America 2024', list), undefined);
   });
 });
 
