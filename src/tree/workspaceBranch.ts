@@ -61,7 +61,10 @@ export class WorkspaceBranch {
   async groupChildren(key: GroupKey): Promise<TreeNode[]> {
     const { connection, workspace } = this;
     if (connection.status !== 'ready') return [];
-    await this.host.withProgress(connection.fill(key, this.windowOf(key)));
+    // Rows already loaded are drawn without the view's progress bar flashing.
+    const drawNow = this.holdsWindow(key);
+    const filling = connection.fill(key, this.windowOf(key));
+    await (drawNow ? filling : this.host.withProgress(filling));
     const { numbers, agents } = connection;
     const window = this.windowOf(key);
     const items: TreeNode[] = warningItems(`${workspace.id}/group:${key}`, agents.error, numbers.skippedIn(key), this.retry());
@@ -131,6 +134,13 @@ export class WorkspaceBranch {
 
   private retry(): vscode.Command {
     return { command: 'vogent.refresh', title: 'Retry', arguments: [{ workspaceId: this.workspace.id }] };
+  }
+
+  /** Whether the group's window and the agent names are loaded (or failed): drawing them needs no request. */
+  private holdsWindow(key: GroupKey): boolean {
+    const { numbers, agents } = this.connection;
+    const rows = numbers.countIn(key) >= this.windowOf(key) || numbers.complete || numbers.error !== undefined;
+    return rows && (agents.loaded || agents.error !== undefined);
   }
 
   private windowOf(key: GroupKey): number {
