@@ -57,6 +57,18 @@ describe('Several Vogent workspaces', () => {
     assert.deepEqual((await children(home)).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
   });
 
+  it('a key deleted from another window: its node says so and offers Set API Key…; the other is untouched', async () => {
+    const added = await addStaging();
+    // Another window's delete reaches this one as SecretStorage's change event, the same as this.
+    await added.keys.remove();
+    const [home, other] = await children();
+    assert.deepEqual(await rows(other), ['No API key is set for this workspace', 'Set API Key…']);
+    assert.equal(row(other), 'Staging — no API key');
+    assert.deepEqual((await children(home)).map((n) => n.label), ['PSTN numbers', 'SIP usernames']);
+    const setKey = (await children(other))[1];
+    assert.deepEqual(setKey.command?.arguments, [{ workspaceId: added.id }]);
+  });
+
   it('refuses a key that is already another workspace, and a name already taken, sending nothing', async () => {
     const { workspaces } = await extension();
     const shown = errorMessages();
