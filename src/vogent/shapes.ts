@@ -53,11 +53,24 @@ function nonEmpty(value: unknown, where: string): string {
   return s;
 }
 
+/** Values many records share (types, agent ids), kept once: JSON.parse makes a new string per record for any of 10 characters or more. */
+const shared = new Map<string, string>();
+const SHARED_MAX = 1000;
+
+function once(value: string): string {
+  const known = shared.get(value);
+  if (known !== undefined) return known;
+  // Bounded: a workspace with more agents than this still works, only keeps more copies.
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(value, value);
+  return value;
+}
+
 export const phoneNumber: Checker<PhoneNumber> = (value, where) => {
   const o = record(value, where);
-  const type = o.type === undefined || o.type === null ? undefined : text(o.type, `${where}.type`);
+  const type = o.type === undefined || o.type === null ? undefined : once(text(o.type, `${where}.type`));
   // An absent or empty agentId means "not linked": the API unlinks with "".
-  const agentId = o.agentId === undefined || o.agentId === null || o.agentId === '' ? null : text(o.agentId, `${where}.agentId`);
+  const agentId = o.agentId === undefined || o.agentId === null || o.agentId === '' ? null : once(text(o.agentId, `${where}.agentId`));
   return { id: nonEmpty(o.id, `${where}.id`), number: nonEmpty(o.number, `${where}.number`), type, agentId };
 };
 
