@@ -14,7 +14,7 @@ import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
 import { bareFetchLoop, type Row } from './benchCommon';
 import { extensionHostPid, rssBytes } from './extensionHostMemory';
 import { paletteRun, type PaletteTargets } from './scalePalette';
-import { packageHelper, type Helper } from './scaleHelper';
+import { packageHelper, spacesLine, type Helper } from './scaleHelper';
 import { scaleRows, type MemoryFigures, type ScaleResults, type ScaleRun } from './scaleRows';
 import { treeFigures } from './scaleTree';
 import { openHost, setKey, type ScaleHost } from './scaleUi';
@@ -130,6 +130,7 @@ async function oneRun(session: Session, targets: PaletteTargets, onMemory?: (mem
   const after = { rss: rssBytes(pid), host: await helper.memory(host.page, false) };
   const collected = { host: await helper.memory(host.page, true), rss: rssBytes(pid) };
   onMemory({ before: start, after, collected });
+  for (const [when, reading] of Object.entries({ before: start, after, collected })) progress(`  heap spaces ${when}, used/committed: ${spacesLine(reading.host)}`);
   const snapshot = process.env.BENCH_HEAP_SNAPSHOT;
   if (snapshot) progress(`heap snapshot of the extension host: ${await helper.snapshot(host.page, path.resolve(snapshot))}`);
   return { ...(await walks()), ...result };

@@ -15,8 +15,8 @@ const COMMAND = 'Vogent Bench: Run Request';
 export interface HostMemory {
   usage: NodeJS.MemoryUsage;
   heap: { total_heap_size: number; used_heap_size: number; malloced_memory: number; external_memory: number };
-  /** Used bytes by heap space (new_space, old_space, large_object_space…). */
-  spaces: Record<string, number>;
+  /** Used and committed bytes by heap space (new_space, old_space, large_object_space…). */
+  spaces: Record<string, { used: number; size: number }>;
 }
 
 export interface Helper {
@@ -29,6 +29,15 @@ export interface Helper {
   /** Writes a heap snapshot of the host (after a full collection); resolves to its path. */
   snapshot(page: Page, file: string): Promise<string>;
   dispose(): void;
+}
+
+/** "old_space 80.1/160.0 MB, …": each heap space's used and committed size, for the log. */
+export function spacesLine(memory: HostMemory): string {
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+  return Object.entries(memory.spaces)
+    .filter(([, space]) => space.size >= 1024 * 1024)
+    .map(([name, space]) => `${name} ${mb(space.used)}/${mb(space.size)} MB`)
+    .join(', ');
 }
 
 export async function packageHelper(root: string, timeoutMs: number): Promise<Helper> {

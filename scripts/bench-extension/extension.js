@@ -35,7 +35,7 @@ function gc() {
 /** process.memoryUsage() and V8's heap figures, after a full collection if asked. */
 function memory({ collect }) {
   if (collect) gc();
-  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, s.space_used_size]));
+  const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, { used: s.space_used_size, size: s.space_size }]));
   return { usage: process.memoryUsage(), heap: v8.getHeapStatistics(), spaces };
 }
 
