@@ -4,7 +4,8 @@
 // the extension host (through a bench-only helper extension) and in plain Node, at 0 and 20 ms latency;
 // typing into the loaded picker, the tree with everything loaded, the extension host's memory (also
 // after a full collection), and the requests made. BENCH_SCALE=0 skips it; BENCH_HEAP_SNAPSHOT=<file>
-// also writes a heap snapshot of the host after the first load-all.
+// also writes a heap snapshot of the host after the first load-all, BENCH_HOST_PROFILE=<file> a CPU
+// profile of the host during the second.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -74,6 +75,8 @@ interface Session {
   fake: FakeVogent;
   helper: Helper;
   config: ScaleConfig;
+  /** Whether a load-all already ran under a CPU profile (BENCH_HOST_PROFILE). */
+  profiled?: boolean;
 }
 
 async function measureIn(session: Session): Promise<ScaleResults> {
@@ -121,7 +124,7 @@ async function oneRun(session: Session, targets: PaletteTargets, onMemory?: (mem
   if (!onMemory) {
     const floors = await walks();
     await emptyListing();
-    return { ...floors, ...(await paletteRun(host.page, fake, targets)) };
+    return { ...floors, ...(await profiled(session, () => paletteRun(host.page, fake, targets))) };
   }
   await emptyListing();
   const pid = extensionHostPid(host.userDataDir);
@@ -134,6 +137,16 @@ async function oneRun(session: Session, targets: PaletteTargets, onMemory?: (mem
   const snapshot = process.env.BENCH_HEAP_SNAPSHOT;
   if (snapshot) progress(`heap snapshot of the extension host: ${await helper.snapshot(host.page, path.resolve(snapshot))}`);
   return { ...(await walks()), ...result };
+}
+
+/** With BENCH_HOST_PROFILE=<file>, the first load-all timed without memory readings runs under a CPU profile of the host. */
+async function profiled<T>(session: Session, work: () => Promise<T>): Promise<T> {
+  const file = process.env.BENCH_HOST_PROFILE;
+  if (!file || session.profiled) return work();
+  session.profiled = true;
+  const result = await session.helper.profile(session.host.page, path.resolve(file), work);
+  progress(`CPU profile of the extension host during that load-all: ${path.resolve(file)}`);
+  return result;
 }
 
 function progress(message: string): void {

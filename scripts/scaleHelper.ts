@@ -28,6 +28,8 @@ export interface Helper {
   memory(page: Page, collect: boolean): Promise<HostMemory>;
   /** Writes a heap snapshot of the host (after a full collection); resolves to its path. */
   snapshot(page: Page, file: string): Promise<string>;
+  /** Runs `work` under a CPU profile of the host, written to `file`. */
+  profile<T>(page: Page, file: string, work: () => Promise<T>): Promise<T>;
   dispose(): void;
 }
 
@@ -60,6 +62,14 @@ export async function packageHelper(root: string, timeoutMs: number): Promise<He
     walk: async (page, target) => (await ask<{ ms: number }>(page, { kind: 'walk', ...target })).ms,
     memory: (page, collect) => ask<HostMemory>(page, { kind: 'memory', collect }),
     snapshot: async (page, file) => (await ask<{ file: string }>(page, { kind: 'snapshot', file })).file,
+    profile: async (page, file, work) => {
+      await ask(page, { kind: 'profileStart' });
+      try {
+        return await work();
+      } finally {
+        await ask(page, { kind: 'profileStop', file });
+      }
+    },
     dispose: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

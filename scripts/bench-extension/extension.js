@@ -3,6 +3,7 @@
 // proxy-aware one) and the same process. The bench writes a request into VOGENT_BENCH_DIR and runs
 // "Vogent Bench: Run Request"; the answer is written next to it, whole (renamed into place).
 const fs = require('node:fs');
+const inspector = require('node:inspector');
 const path = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
@@ -45,7 +46,27 @@ function snapshot({ file }) {
   return { file: v8.writeHeapSnapshot(file) };
 }
 
-const KINDS = { walk, memory, snapshot };
+let profiler;
+const post = (method) => new Promise((resolve, reject) => profiler.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+
+/** Starts a CPU profile of the whole extension host (the extension's code and VS Code's). */
+async function profileStart() {
+  profiler = new inspector.Session();
+  profiler.connect();
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {};
+}
+
+/** Stops it and writes it as a .cpuprofile (open it in a browser's dev tools). */
+async function profileStop({ file }) {
+  const { profile } = await post('Profiler.stop');
+  profiler.disconnect();
+  fs.writeFileSync(file, JSON.stringify(profile));
+  return { file };
+}
+
+const KINDS = { walk, memory, snapshot, profileStart, profileStop };
 
 async function run() {
   const dir = process.env.VOGENT_BENCH_DIR;
