@@ -10,6 +10,7 @@ import { VogentClient } from '../src/vogent/client';
 import { sampleWorkspace } from '../test/fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
 import { measureActivation } from './activation';
+import { listingBench } from './listingBench';
 import { scanBench } from './scanBench';
 import { bareFetchLoop, median, type Row } from './benchCommon';
 import { measureScale } from './scale';
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
     await loadAll(rows);
     await simultaneousLoadMore(rows);
     await heapGrowth(rows);
+    rows.push(...(await listingBench(RUNS)));
     rows.push(...scanBench(RUNS));
     if (host) rows.push(...(await measureActivation(ROOT, RUNS)));
   }

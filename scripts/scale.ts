@@ -1,18 +1,22 @@
 // The scale part of `npm run bench`: the packaged extension, installed from its .vsix into the headless
 // VS Code, driven with Playwright against the fake API holding many numbers (100,000 unless
-// BENCH_SCALE_N says otherwise). Palette load-all next to a bare fetch walk at 0 and 20 ms latency,
-// typing into the loaded picker, the tree with everything loaded, the extension host's memory, and
-// the requests made. BENCH_SCALE=0 skips it.
+// BENCH_SCALE_N says otherwise). Palette load-all next to a bare fetch walk of the same pages, both inside
+// the extension host (through a bench-only helper extension) and in plain Node, at 0 and 20 ms latency;
+// typing into the loaded picker, the tree with everything loaded, the extension host's memory (also
+// after a full collection), and the requests made. BENCH_SCALE=0 skips it; BENCH_HEAP_SNAPSHOT=<file>
+// also writes a heap snapshot of the host after the first load-all, BENCH_HOST_PROFILE=<file> a CPU
+// profile of the host during the second.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { displayNumber } from '../src/numbers/formatNumber';
 import { sampleWorkspace } from '../test/fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
-import type { Row } from './benchCommon';
+import { bareFetchLoop, type Row } from './benchCommon';
 import { extensionHostPid, rssBytes } from './extensionHostMemory';
-import { paletteRun, type PaletteRun, type PaletteTargets } from './scalePalette';
-import { scaleRows, type ScaleResults } from './scaleRows';
+import { paletteRun, type PaletteTargets } from './scalePalette';
+import { packageHelper, spacesLine, type Helper } from './scaleHelper';
+import { scaleRows, type MemoryFigures, type ScaleResults, type ScaleRun } from './scaleRows';
 import { treeFigures } from './scaleTree';
 import { openHost, setKey, type ScaleHost } from './scaleUi';
 
@@ -46,11 +50,13 @@ export async function measureScale(root: string, runs: number): Promise<Row[]> {
   const config = scaleConfig(runs);
   const vsix = path.join(root, 'vogent-phone-numbers.vsix');
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  const helper = await packageHelper(root, config.timeoutMs);
   const fake = await startFakeVogent({ workspace: sampleWorkspace(config.n), apiKeys: [KEY] });
   try {
-    const host = await openHost(root, vsix, fake.url, { 'vogent.pageSize': config.limit });
+    const options = { install: [vsix, helper.vsix], apiBaseUrl: fake.url, settings: { 'vogent.pageSize': config.limit }, env: helper.env };
+    const host = await openHost(root, options);
     try {
-      return scaleRows(config, await measureIn(host, fake, config));
+      return scaleRows(config, await measureIn({ host, fake, helper, config }));
     } catch (error) {
       const shot = path.join(os.tmpdir(), `vogent-bench-scale-failed-${Date.now()}.png`);
       if (await host.page.screenshot({ path: shot }).then(() => true, () => false)) progress(`screenshot of the failure: ${shot}`);
@@ -60,29 +66,38 @@ export async function measureScale(root: string, runs: number): Promise<Row[]> {
     }
   } finally {
     await fake.close();
+    helper.dispose();
   }
 }
 
-async function measureIn(host: ScaleHost, fake: FakeVogent, config: ScaleConfig): Promise<ScaleResults> {
+interface Session {
+  host: ScaleHost;
+  fake: FakeVogent;
+  helper: Helper;
+  config: ScaleConfig;
+  /** Whether a load-all already ran under a CPU profile (BENCH_HOST_PROFILE). */
+  profiled?: boolean;
+}
+
+async function measureIn(session: Session): Promise<ScaleResults> {
+  const { host, fake, config } = session;
   // As the rows show them ("+1 555 009 9999"); typed so too, as a person copying one would.
   const pstn = fake.workspace.numbers.filter((n) => n.type === 'PSTN').map(displayNumber);
   const [last, other] = [pstn[pstn.length - 1], pstn[Math.floor(pstn.length / 3)]];
-  const targets: PaletteTargets = { key: KEY, limit: config.limit, last, other, timeoutMs: config.timeoutMs };
-  const palette = new Map<number, PaletteRun[]>();
-  let memory: ScaleResults['memory'] | undefined;
+  const targets: PaletteTargets = { last, other, timeoutMs: config.timeoutMs };
+  // The host's first fetch pays for setting up its HTTP stack: not part of any walk.
+  await session.helper.walk(host.page, { url: fake.url, key: KEY, limit: config.limit, maxPages: 3 });
+  const palette = new Map<number, ScaleRun[]>();
+  let memory: MemoryFigures | undefined;
   for (const latency of LATENCIES_MS) {
     fake.latencyMs = latency;
-    const results: PaletteRun[] = [];
+    const results: ScaleRun[] = [];
     for (let run = 0; run < config.runs; run++) {
       progress(`palette load-all ${run + 1}/${config.runs} at ${latency} ms latency`);
-      // Storing the key again drops the listing: every run loads from the first page.
-      await setKey(host.page, KEY, config.timeoutMs);
-      const pid = extensionHostPid(host.userDataDir);
-      const before = rssBytes(pid);
-      const result = await paletteRun(host.page, fake, targets);
-      progress(`  load-all ${result.loadMs.toFixed(0)} ms, bare walk ${result.bareMs.toFixed(0)} ms, ${result.requests} requests, typed filter ${result.filterMs.toFixed(0)} ms`);
+      const measureMemory = memory === undefined;
+      const result = await oneRun(session, targets, measureMemory ? (m) => (memory = m) : undefined);
+      progress(`  load-all ${result.loadMs.toFixed(0)} ms; bare walk in the host ${result.hostWalkMs.toFixed(0)} ms, in Node ${result.nodeWalkMs.toFixed(0)} ms; ${result.requests} requests; typed filter ${result.filterMs.toFixed(0)} ms`);
       results.push(result);
-      memory ??= { before, after: rssBytes(pid) };
     }
     palette.set(latency, results);
   }
@@ -91,6 +106,47 @@ async function measureIn(host: ScaleHost, fake: FakeVogent, config: ScaleConfig)
   const tree = await treeFigures(host.page, fake, pstn, MORE_CLICKS, config.timeoutMs);
   if (!memory) throw new Error('no palette run took place');
   return { palette, memory, tree, pstnCount: pstn.length };
+}
+
+/**
+ * A load-all from an empty listing and the two bare walks of the same pages. With `onMemory`, the host's
+ * memory is read around the load-all, and the walks come after it: parsing every page in the host
+ * before would grow its heap ahead of the reading.
+ */
+async function oneRun(session: Session, targets: PaletteTargets, onMemory?: (memory: MemoryFigures) => void): Promise<ScaleRun> {
+  const { host, fake, helper, config } = session;
+  const walks = async () => ({
+    nodeWalkMs: await bareFetchLoop(fake, KEY, config.limit),
+    hostWalkMs: await helper.walk(host.page, { url: fake.url, key: KEY, limit: config.limit }),
+  });
+  // Storing the key again drops the listing: every run loads from the first page.
+  const emptyListing = () => setKey(host.page, KEY, config.timeoutMs);
+  if (!onMemory) {
+    const floors = await walks();
+    await emptyListing();
+    return { ...floors, ...(await profiled(session, () => paletteRun(host.page, fake, targets))) };
+  }
+  await emptyListing();
+  const pid = extensionHostPid(host.userDataDir);
+  const start = { host: await helper.memory(host.page, true), rss: rssBytes(pid) };
+  const result = await paletteRun(host.page, fake, targets);
+  const after = { rss: rssBytes(pid), host: await helper.memory(host.page, false) };
+  const collected = { host: await helper.memory(host.page, true), rss: rssBytes(pid) };
+  onMemory({ before: start, after, collected });
+  for (const [when, reading] of Object.entries({ before: start, after, collected })) progress(`  heap spaces ${when}, used/committed: ${spacesLine(reading.host)}`);
+  const snapshot = process.env.BENCH_HEAP_SNAPSHOT;
+  if (snapshot) progress(`heap snapshot of the extension host: ${await helper.snapshot(host.page, path.resolve(snapshot))}`);
+  return { ...(await walks()), ...result };
+}
+
+/** With BENCH_HOST_PROFILE=<file>, the first load-all timed without memory readings runs under a CPU profile of the host. */
+async function profiled<T>(session: Session, work: () => Promise<T>): Promise<T> {
+  const file = process.env.BENCH_HOST_PROFILE;
+  if (!file || session.profiled) return work();
+  session.profiled = true;
+  const result = await session.helper.profile(session.host.page, path.resolve(file), work);
+  progress(`CPU profile of the extension host during that load-all: ${path.resolve(file)}`);
+  return result;
 }
 
 function progress(message: string): void {

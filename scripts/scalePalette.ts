@@ -1,15 +1,12 @@
-// The palette half of the scale part: "Vogent: Copy Phone Number" loading every page, next to a bare
-// fetch walk of the same pages, and typing into the picker once everything is loaded.
+// The palette half of the scale part: "Vogent: Copy Phone Number" loading every page, and typing into
+// the picker once everything is loaded. The bare walks it is compared with are taken by scripts/scale.ts.
 import type { Page } from 'playwright-core';
 import type { FakeVogent } from '../test/fake-api/server';
-import { bareFetchLoop } from './benchCommon';
 import { QUICK_PICK, armClock, timeUntilRow, typeCommand, waitHidden } from './scaleUi';
 
 export interface PaletteRun {
   /** Enter on the command → the last number's row on screen. */
   loadMs: number;
-  /** The same pages walked with fetch + JSON.parse just before, in the same run. */
-  bareMs: number;
   /** GET /phone_numbers requests during the load. */
   requests: number;
   /** Typing another number into the loaded picker → its row on screen. */
@@ -17,8 +14,6 @@ export interface PaletteRun {
 }
 
 export interface PaletteTargets {
-  key: string;
-  limit: number;
   /** A number on the last page: it shows only once every page is loaded. */
   last: string;
   /** Another number, typed once everything is loaded. */
@@ -30,14 +25,13 @@ const PICK_ROWS = `${QUICK_PICK} .quick-input-list`;
 
 /** One run on a fresh listing (the caller has just stored the key again, which drops what was loaded). */
 export async function paletteRun(page: Page, fake: FakeVogent, targets: PaletteTargets): Promise<PaletteRun> {
-  const bareMs = await bareFetchLoop(fake, targets.key, targets.limit);
   fake.requests.length = 0;
   const loadMs = await loadAllThroughPalette(page, targets);
   const requests = fake.requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers').length;
   const filterMs = await typedFilter(page, targets);
   await page.keyboard.press('Escape');
   await waitHidden(page, 'the Copy Phone Number picker', targets.timeoutMs);
-  return { loadMs, bareMs, requests, filterMs };
+  return { loadMs, requests, filterMs };
 }
 
 async function loadAllThroughPalette(page: Page, targets: PaletteTargets): Promise<number> {

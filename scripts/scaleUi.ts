@@ -12,7 +12,7 @@ export interface ScaleHost {
 }
 
 interface HostModule {
-  startHost(options: { install: string[]; settings: Record<string, unknown> }): Promise<ScaleHost>;
+  startHost(options: { install: string[]; settings: Record<string, unknown>; env: Record<string, string> }): Promise<ScaleHost>;
 }
 
 /** Where the rows of the Phone Numbers view are. */
@@ -22,11 +22,20 @@ export const VOGENT_ICON = '.activitybar .action-item a[aria-label^="Vogent"]';
 /** Where the rows of the open quick pick (palette, picker) are. */
 export const QUICK_PICK = '.quick-input-widget';
 
+export interface HostOptions {
+  /** The packaged extension first, then any helper. */
+  install: string[];
+  apiBaseUrl: string;
+  settings: Record<string, unknown>;
+  env: Record<string, string>;
+}
+
 /** A fresh VS Code with the packaged extension installed from its .vsix, pointed at the fake API. */
-export async function openHost(root: string, vsix: string, apiBaseUrl: string, settings: Record<string, unknown>): Promise<ScaleHost> {
+export async function openHost(root: string, options: HostOptions): Promise<ScaleHost> {
   // Loaded at run time: the host module is plain ESM kept out of this bundle.
   const host = (await import(pathToFileURL(path.join(root, 'test', 'host', 'host.mjs')).href)) as HostModule;
-  const session = await host.startHost({ install: [vsix], settings: { ...settings, 'vogent.apiBaseUrl': apiBaseUrl } });
+  const settings = { ...options.settings, 'vogent.apiBaseUrl': options.apiBaseUrl };
+  const session = await host.startHost({ install: options.install, settings, env: options.env });
   try {
     // The palette lists the extension's commands once the extension is registered, as its view container is.
     await session.page.locator(VOGENT_ICON).waitFor({ timeout: 60_000 });

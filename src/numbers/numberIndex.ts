@@ -1,25 +1,25 @@
 import type { PhoneNumber } from '../vogent/shapes';
 import { groupKeyOf, type GroupKey } from './groups';
-import type { AgentLookup } from './presentation';
-import { rankOf, searchQuery, type Rank, type SearchQuery } from './search';
+import { NumberSearch, type SearchOptions, type SearchResult, type Searchable } from './numberSearch';
+import { isPlusDigits } from './search';
 
-export interface SearchResult {
-  /** The best matches, exact first, then prefix, then contains; each in API order. */
-  matches: PhoneNumber[];
-  /** How many numbers match in all. */
-  total: number;
-}
+export type { SearchResult } from './numberSearch';
 
 /**
  * Every loaded number of one listing, kept in API order with the lookups every feature needs: by id,
  * by digits, by group and by agent, and counts of each. Adding a page costs O(page). One object per
- * number (the checked record) and its digits; no per-page copies.
+ * number (the checked record); its digits are kept only when its text is not `+` and digits (E.164),
+ * whose text serves as its own key. No per-page copies.
  */
-export class NumberIndex {
+export class NumberIndex implements Searchable {
   private readonly numbers: PhoneNumber[] = [];
-  private readonly digits: string[] = [];
+  /** null: the number is `+` and its digits (see digitKey). */
+  private readonly digits: (string | null)[] = [];
   private readonly position = new Map<string, number>();
-  private readonly byDigits = new Map<string, number>();
+  /** By digitKey: an E.164 number by its own text, any other by its digits. Built on first use (a lookup of text). */
+  private byDigits: Map<string, number> | undefined;
+  private readonly searcher = new NumberSearch(this);
+  private replaced = 0;
   private readonly byGroup = new Map<GroupKey, number[]>();
   private readonly byAgent = new Map<string | null, number[]>();
   /** The lengths ids have: a word of another length in a document cannot be one, and is not looked up. */
@@ -29,17 +29,29 @@ export class NumberIndex {
     return this.numbers.length;
   }
 
+  /** Changes whenever a loaded number is replaced (new ones are only appended). */
+  get revision(): number {
+    return this.replaced;
+  }
+
+  numberAt(at: number): PhoneNumber {
+    return this.numbers[at];
+  }
+
+  digitsAt(at: number): string | null {
+    return this.digits[at];
+  }
+
   /** Adds a number, or replaces the one with its id in place (a repeated id stays where it was first seen). */
   put(number: PhoneNumber): void {
     const at = this.position.get(number.id);
     if (at !== undefined) return this.replace(at, number);
     const index = this.numbers.length;
-    const digits = number.number.replace(/\D/g, '');
     this.numbers.push(number);
-    this.digits.push(digits);
+    this.digits.push(isPlusDigits(number.number) ? null : number.number.replace(/\D/g, ''));
     this.position.set(number.id, index);
     this.idLengths.add(number.id.length);
-    if (digits !== '' && !this.byDigits.has(digits)) this.byDigits.set(digits, index);
+    this.fileDigits(index);
     push(this.byGroup, groupKeyOf(number), index);
     push(this.byAgent, number.agentId, index);
   }
@@ -55,7 +67,7 @@ export class NumberIndex {
 
   /** The number written with these digits, whatever its separators (`+1 415-555 0100`). */
   byNumber(text: string): PhoneNumber | undefined {
-    const at = this.byDigits.get(text.replace(/\D/g, ''));
+    const at = this.atDigits(text.replace(/\D/g, ''));
     return at === undefined ? undefined : this.numbers[at];
   }
 
@@ -101,67 +113,48 @@ export class NumberIndex {
 
   /**
    * The first `limit` numbers matching `query` (digits whatever the separators, id, agent name, type),
-   * ranked exact, prefix, contains, and how many match in all, without collecting the rest.
+   * ranked exact, prefix, contains, and how many match in all, without collecting the rest. Asked again
+   * with the same query and options, only the numbers added since are scanned.
    */
-  search(query: string, options: { limit: number; agents: AgentLookup; only?: (n: PhoneNumber) => boolean }): SearchResult {
-    const q = searchQuery(query);
-    if (q.text === '') return this.first(options.limit, options.only);
-    const ranked: [PhoneNumber[], PhoneNumber[], PhoneNumber[]] = [[], [], []];
-    const agentRanks = new Map<string | null, Rank | undefined>();
-    let total = 0;
-    for (let at = 0; at < this.numbers.length; at++) {
-      const number = this.numbers[at];
-      if (options.only && !options.only(number)) continue;
-      const rank = this.rankAt(at, q, agentRanks, options.agents);
-      if (rank === undefined) continue;
-      total++;
-      if (ranked[rank].length < options.limit) ranked[rank].push(number);
-    }
-    return { matches: ranked.flat().slice(0, options.limit), total };
-  }
-
-  /** An empty query: everything matches, in API order. */
-  private first(limit: number, only: ((n: PhoneNumber) => boolean) | undefined): SearchResult {
-    if (!only) return { matches: this.numbers.slice(0, limit), total: this.numbers.length };
-    const matches: PhoneNumber[] = [];
-    let total = 0;
-    for (const number of this.numbers) {
-      if (!only(number)) continue;
-      total++;
-      if (matches.length < limit) matches.push(number);
-    }
-    return { matches, total };
-  }
-
-  private rankAt(at: number, q: SearchQuery, agentRanks: Map<string | null, Rank | undefined>, agents: AgentLookup): Rank | undefined {
-    const number = this.numbers[at];
-    if (!agentRanks.has(number.agentId)) agentRanks.set(number.agentId, agentRank(number.agentId, q, agents));
-    return best(rankOf(this.digits[at], q.digits), rankOf(number.number.toLowerCase(), q.text), rankOf(number.id.toLowerCase(), q.text), agentRanks.get(number.agentId), rankOf((number.type ?? '').toLowerCase(), q.text));
+  search(query: string, options: SearchOptions): SearchResult {
+    return this.searcher.search(query, options);
   }
 
   /** A number seen again (an update, or a repeated id): it keeps its place, and moves between lookups if it must. */
   private replace(at: number, number: PhoneNumber): void {
     const old = this.numbers[at];
     this.numbers[at] = number;
+    this.replaced++;
     if (groupKeyOf(old) !== groupKeyOf(number)) move(this.byGroup, groupKeyOf(old), groupKeyOf(number), at);
     if (old.agentId !== number.agentId) move(this.byAgent, old.agentId, number.agentId, at);
     if (old.number === number.number) return;
-    if (this.byDigits.get(this.digits[at]) === at) this.byDigits.delete(this.digits[at]);
-    this.digits[at] = number.number.replace(/\D/g, '');
-    if (this.digits[at] !== '' && !this.byDigits.has(this.digits[at])) this.byDigits.set(this.digits[at], at);
+    const oldKey = digitKey(old.number, this.digits[at]);
+    if (this.byDigits?.get(oldKey) === at) this.byDigits.delete(oldKey);
+    this.digits[at] = isPlusDigits(number.number) ? null : number.number.replace(/\D/g, '');
+    this.fileDigits(at);
   }
 
+  /** Files the number at `at` by its digits, unless a number filed the same way came first (see atDigits). */
+  private fileDigits(at: number): void {
+    const key = digitKey(this.numbers[at].number, this.digits[at]);
+    if (this.byDigits && key !== '' && !this.byDigits.has(key)) this.byDigits.set(key, at);
+  }
+
+  /** The first number with these digits, filed by its E.164 text or by its digits. */
+  private atDigits(digits: string): number | undefined {
+    if (digits === '') return undefined;
+    if (!this.byDigits) {
+      this.byDigits = new Map();
+      for (let at = 0; at < this.numbers.length; at++) this.fileDigits(at);
+    }
+    const [plus, other] = [this.byDigits.get(`+${digits}`), this.byDigits.get(digits)];
+    return plus === undefined || (other !== undefined && other < plus) ? other : plus;
+  }
 }
 
-function agentRank(agentId: string | null, q: SearchQuery, agents: AgentLookup): Rank | undefined {
-  if (agentId === null) return undefined;
-  return rankOf(agents.get(agentId)?.name.toLowerCase() ?? agentId.toLowerCase(), q.text);
-}
-
-function best(...ranks: (Rank | undefined)[]): Rank | undefined {
-  let found: Rank | undefined;
-  for (const rank of ranks) if (rank !== undefined && (found === undefined || rank < found)) found = rank;
-  return found;
+/** The key a number is filed under by digits: its own text when it is `+` and digits, else its digits. */
+function digitKey(number: string, digits: string | null): string {
+  return digits ?? number;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, at: number): void {

@@ -22,3 +22,29 @@ export function rankOf(haystack: string, needle: string): Rank | undefined {
   if (haystack.startsWith(needle)) return 1;
   return haystack.includes(needle) ? 2 : undefined;
 }
+
+/**
+ * How a number's digits match `needle`. `digits` is null when the number is written `+` and its digits
+ * only (E.164): its text is then matched from its second character, and no copy of its digits is kept.
+ */
+export function rankOfDigits(digits: string | null, number: string, needle: string): Rank | undefined {
+  if (digits !== null) return rankOf(digits, needle);
+  if (needle === '') return undefined;
+  if (number.startsWith(needle, 1)) return number.length - 1 === needle.length ? 0 : 1;
+  return number.includes(needle, 1) ? 2 : undefined;
+}
+
+/** The better (lower) of two ranks. */
+export function better(a: Rank | undefined, b: Rank | undefined): Rank | undefined {
+  return a === undefined || (b !== undefined && b < a) ? b : a;
+}
+
+/** `+` then digits only: E.164 as the API sends it. Such a number's digits are its text from the second character. */
+export function isPlusDigits(text: string): boolean {
+  if (text.length < 2 || text.charCodeAt(0) !== 43) return false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}

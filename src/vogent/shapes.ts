@@ -42,29 +42,45 @@ function record(value: unknown, where: string): Record<string, unknown> {
   return value as Record<string, unknown>;
 }
 
-function text(value: unknown, where: string): string {
-  if (typeof value !== 'string') throw new ShapeError(`${where} should be a string`);
+/** `where`, or its `field`: named only when a check fails, so that a record that passes costs no string. */
+const at = (where: string, field: string | undefined) => (field === undefined ? where : `${where}.${field}`);
+
+function text(value: unknown, where: string, field?: string): string {
+  if (typeof value !== 'string') throw new ShapeError(`${at(where, field)} should be a string`);
   return value;
 }
 
-function nonEmpty(value: unknown, where: string): string {
-  const s = text(value, where);
-  if (s === '') throw new ShapeError(`${where} should not be empty`);
+function nonEmpty(value: unknown, where: string, field?: string): string {
+  const s = text(value, where, field);
+  if (s === '') throw new ShapeError(`${at(where, field)} should not be empty`);
   return s;
+}
+
+/** Values many records share (types, agent ids), kept once: JSON.parse makes a new string per record for any of 10 characters or more. */
+const shared = new Map<string, string>();
+const SHARED_MAX = 1000;
+
+function once(value: string): string {
+  const known = shared.get(value);
+  if (known !== undefined) return known;
+  // Bounded: a workspace with more agents than this still works, only keeps more copies.
+  if (shared.size >= SHARED_MAX) shared.clear();
+  shared.set(value, value);
+  return value;
 }
 
 export const phoneNumber: Checker<PhoneNumber> = (value, where) => {
   const o = record(value, where);
-  const type = o.type === undefined || o.type === null ? undefined : text(o.type, `${where}.type`);
+  const type = o.type === undefined || o.type === null ? undefined : once(text(o.type, where, 'type'));
   // An absent or empty agentId means "not linked": the API unlinks with "".
-  const agentId = o.agentId === undefined || o.agentId === null || o.agentId === '' ? null : text(o.agentId, `${where}.agentId`);
-  return { id: nonEmpty(o.id, `${where}.id`), number: nonEmpty(o.number, `${where}.number`), type, agentId };
+  const agentId = o.agentId === undefined || o.agentId === null || o.agentId === '' ? null : once(text(o.agentId, where, 'agentId'));
+  return { id: nonEmpty(o.id, where, 'id'), number: nonEmpty(o.number, where, 'number'), type, agentId };
 };
 
 export const agent: Checker<Agent> = (value, where) => {
   const o = record(value, where);
-  const language = o.language === undefined || o.language === null ? undefined : text(o.language, `${where}.language`);
-  return { id: nonEmpty(o.id, `${where}.id`), name: text(o.name, `${where}.name`), language };
+  const language = o.language === undefined || o.language === null ? undefined : text(o.language, where, 'language');
+  return { id: nonEmpty(o.id, where, 'id'), name: text(o.name, where, 'name'), language };
 };
 
 /**
@@ -72,20 +88,24 @@ export const agent: Checker<Agent> = (value, where) => {
  * list), each record on its own: a record that fails its check is skipped, so one bad record cannot
  * block the listing.
  */
+const ITEM = 'data[]';
+
 export function page<T>(item: Checker<T>): Checker<Page<T>> {
   return (value, where) => {
     const o = record(value, where);
     if (!Array.isArray(o.data)) throw new ShapeError(`${where}.data should be a list`);
     if (!('cursor' in o)) throw new ShapeError(`${where}.cursor is missing`);
-    const cursor = o.cursor === null ? null : nonEmpty(o.cursor, `${where}.cursor`);
+    const cursor = o.cursor === null ? null : nonEmpty(o.cursor, where, 'cursor');
     const data: T[] = [];
     const skipped: SkippedRecord[] = [];
     o.data.forEach((entry, i) => {
       try {
-        data.push(item(entry, `data[${i}]`));
+        data.push(item(entry, ITEM));
       } catch (error) {
         if (!(error instanceof ShapeError)) throw error;
-        skipped.push({ id: field(entry, 'id'), type: field(entry, 'type'), reason: error.message });
+        // Checked as "data[]": the record's index goes into the message only when it fails.
+        const reason = error.message.startsWith(ITEM) ? `data[${i}]${error.message.slice(ITEM.length)}` : error.message;
+        skipped.push({ id: field(entry, 'id'), type: field(entry, 'type'), reason });
       }
     });
     return { data, cursor, skipped };

@@ -101,4 +101,52 @@ describe('NumberIndex', () => {
     assert.equal(window.length, 100);
     assert.deepEqual(window[0], index.numbersIn('PSTN')[100]);
   });
+
+  it('gives the same results when a search resumes over numbers added since as a search from scratch', () => {
+    const all = sampleWorkspace(3_000).numbers;
+    const growing = new NumberIndex();
+    const queries = ['+1 555 000 2', '555', 'front', 'sip', '', 'pn_01'];
+    const only = (n: PhoneNumber) => n.agentId !== null;
+    for (let start = 0; start < all.length; start += 500) {
+      for (const number of all.slice(start, start + 500)) growing.put(number);
+      const fresh = indexOf(all.slice(0, start + 500));
+      for (const query of queries) {
+        // Each query twice: the second time resumes the scan the first left.
+        for (const options of [{ limit: 20, agents }, { limit: 20, agents, only }]) {
+          assert.deepEqual(growing.search(query, options), fresh.search(query, options), `${query} after ${start + 500}`);
+        }
+        assert.deepEqual(growing.search(query, { limit: 20, agents }), fresh.search(query, { limit: 20, agents }), query);
+      }
+    }
+  });
+
+  it('scans again once a number is replaced or the agent names arrive', () => {
+    const index = indexOf(numbers);
+    let loaded = false;
+    const later: AgentLookup = { get loaded() { return loaded; }, get: (id) => (loaded ? agents.get(id) : undefined) };
+    assert.deepEqual(index.search('front desk', { limit: 10, agents: later }).matches, []);
+    loaded = true;
+    assert.deepEqual(index.search('front desk', { limit: 10, agents: later }).matches.map((n) => n.id), ['pn_a', 'pn_d']);
+    index.put({ ...numbers[1], agentId: 'agent_fd' });
+    assert.deepEqual(index.search('front desk', { limit: 10, agents: later }).matches.map((n) => n.id), ['pn_a', 'pn_b', 'pn_d']);
+  });
+
+  it('finds E.164 numbers and other numbers by digits; the first with the same digits wins', () => {
+    const index = indexOf([
+      { id: 'sip_1', number: 'ext-14155550100', type: 'SIP_USERNAME', agentId: null },
+      { id: 'pn_1', number: '+14155550100', type: 'PSTN', agentId: null },
+      { id: 'pn_2', number: '+1 415 555 0177', type: 'PSTN', agentId: null },
+    ]);
+    assert.equal(index.byNumber('4155550100')?.id, undefined, 'digits must all match');
+    assert.equal(index.byNumber('+1 (415) 555-0100')?.id, 'sip_1');
+    assert.equal(index.byNumber('14155550177')?.id, 'pn_2', 'a number written with spaces, by its digits');
+    index.put({ id: 'pn_3', number: '+14155550188', type: 'PSTN', agentId: null });
+    assert.equal(index.byNumber('+1 415 555 0188')?.id, 'pn_3', 'a number added after the first lookup');
+    index.put({ id: 'sip_1', number: 'ext-9', type: 'SIP_USERNAME', agentId: null });
+    assert.equal(index.byNumber('+14155550100')?.id, 'pn_1', 'once the first changed, the next with those digits');
+    assert.equal(index.find('9')?.id, 'sip_1');
+    assert.deepEqual(found(index, '14155550100').ids, ['pn_1']);
+    assert.deepEqual(found(index, '1415555').ids, ['pn_1', 'pn_2', 'pn_3']);
+    assert.deepEqual(found(index, '55501').ids, ['pn_1', 'pn_2', 'pn_3']);
+  });
 });
