@@ -22,7 +22,8 @@ import { openHost, setKey, type ScaleHost } from './scaleUi';
 
 const KEY = 'bench-scale-key';
 const LIMIT = 100;
-const LATENCIES_MS = [0, 20];
+/** BENCH_SCALE_LATENCIES (e.g. "20") runs only some, to profile or repeat one. */
+const LATENCIES_MS = (process.env.BENCH_SCALE_LATENCIES ?? '0,20').split(',').map(Number);
 const MORE_CLICKS = 5;
 
 export interface ScaleConfig {

@@ -88,11 +88,22 @@ function show(pick: vscode.QuickPick<NumberPick>, workspaces: VogentWorkspaces, 
     if (several && found.matches.length > 0) items.push({ label: workspace.name, kind: vscode.QuickPickItemKind.Separator });
     for (const n of found.matches) items.push(itemOf(workspace, n, several));
   }
+  setItems(pick, items);
+  pick.title = `${options.title} — ${countLine(total, loaded, loading.size > 0 ? pages : undefined)}`;
+}
+
+/** What each picker lists now, as text: while pages land, most redraws list the same items and only the title changes. */
+const listed = new WeakMap<vscode.QuickPick<NumberPick>, string>();
+
+/** Sends the items only when they changed, keeping the highlighted number when it is still listed. */
+function setItems(pick: vscode.QuickPick<NumberPick>, items: NumberPick[]): void {
+  const text = items.map((i) => `${i.label}\t${i.description ?? ''}\t${i.detail ?? ''}`).join('\n');
+  if (listed.get(pick) === text) return;
+  listed.set(pick, text);
   const active = pick.activeItems[0];
   pick.items = items;
   const keep = pick.items.find((item) => item.number?.id === active?.number?.id && item.workspace === active?.workspace);
   if (keep) pick.activeItems = [keep];
-  pick.title = `${options.title} — ${countLine(total, loaded, loading.size > 0 ? pages : undefined)}`;
 }
 
 function itemOf(workspace: VogentWorkspace, n: PhoneNumber, several: boolean): NumberPick {
