@@ -9,8 +9,8 @@ import type { KeySource } from '../connection/vogentConnection';
  */
 export class ApiKeyStore implements KeySource, vscode.Disposable {
   private digest: string | undefined;
-  /** Counts writes, so that a read that started before one does not undo it. */
-  private writes = 0;
+  /** Counts the changes applied (writes here, changes read after an event), so that an older read does not undo one. */
+  private changes = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscription: vscode.Disposable;
 
@@ -26,14 +26,16 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
   ) {
     this.subscription = secrets.onDidChange(async (event) => {
       if (event.key !== secret) return;
-      const writes = this.writes;
+      const changes = this.changes;
       const digest = digestOf(await this.read());
-      if (digest === this.digest || writes !== this.writes) return;
+      if (digest === this.digest || changes !== this.changes) return;
+      this.changes++;
       this.digest = digest;
       this.changed.fire();
     });
+    // A change announced while this first read runs is newer than what it reads.
     this.ready = this.read().then((key) => {
-      if (this.writes === 0) this.digest = digestOf(key);
+      if (this.changes === 0) this.digest = digestOf(key);
       this.changed.fire();
     });
   }
@@ -67,9 +69,11 @@ export class ApiKeyStore implements KeySource, vscode.Disposable {
 
   /** The digest is set first, so SecretStorage's echo of this very change is not announced a second time. */
   private async write(digest: string | undefined, write: () => Thenable<void>): Promise<void> {
+    // What is stored is known before it is changed: a failed write restores what was there.
+    await this.ready;
     const before = this.digest;
     this.digest = digest;
-    this.writes++;
+    this.changes++;
     try {
       await write();
     } catch (error) {

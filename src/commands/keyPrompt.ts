@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { VogentClient } from '../vogent/client';
 import { isVogentError } from '../vogent/errors';
+import { WorkspaceConflict } from '../workspaces/vogentWorkspaces';
 
 /** How a key is asked for, checked and saved, for Set API Key… and Add Workspace…. */
 export interface KeyPromptOptions {
@@ -44,10 +45,12 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
       saving = save ?? saving;
       const failure = await save;
       saved = failure === true;
+      // Escape while the save failed: the prompt is gone, so the failure is said in a notification.
+      if (hidden && failure instanceof Error) void vscode.window.showErrorMessage(notSaved(failure));
       if (hidden) return;
       [input.busy, input.enabled] = [false, true];
       if (failure === true) return input.hide();
-      if (failure) return fail(`The key could not be saved in VS Code's secret storage: ${failure.message}`);
+      if (failure) return fail(notSaved(failure));
       if (verdict.ok) return;
       if (verdict.rejected) return fail(`${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`);
       unchecked = { key, reason: verdict.message };
@@ -100,8 +103,13 @@ async function offerToSaveUnchecked(options: KeyPromptOptions, key: string, reas
 
 async function save(options: KeyPromptOptions, key: string): Promise<boolean> {
   const saved = await trySave(options, key);
-  if (saved !== true) void vscode.window.showErrorMessage(`The key could not be saved in VS Code's secret storage: ${saved.message}`);
+  if (saved !== true) void vscode.window.showErrorMessage(notSaved(saved));
   return saved === true;
+}
+
+/** Why a key was not saved: a conflict says itself; anything else came from SecretStorage. */
+function notSaved(error: Error): string {
+  return error instanceof WorkspaceConflict ? `The key was not saved: ${error.message}` : `The key could not be saved in VS Code's secret storage: ${error.message}`;
 }
 
 /** True once saved, or why it could not be. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';
+import { isVogentError } from '../vogent/errors';
 import type { Agent } from '../vogent/shapes';
 import type { VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { linkedNumberOf, pickNumber } from './pickNumber';
@@ -73,6 +74,8 @@ async function setAgent({ workspace, number }: WorkspaceNumber, agent: Agent | n
     );
     tell(agent ? `${displayNumber(updated)} linked to ${agent.name}` : `${displayNumber(updated)} unlinked`, agent ? 'link' : 'debug-disconnect');
   } catch (error) {
-    await reportError(agent ? `Could not link ${shown}` : `Could not unlink ${shown}`, error);
+    // Cut off by a new key or a refresh: Vogent may or may not have made the change.
+    if (isVogentError(error, 'cancelled')) void vscode.window.showWarningMessage(`The change to ${shown} was interrupted. Refresh to see whether Vogent made it.`);
+    else await reportError(agent ? `Could not link ${shown}` : `Could not unlink ${shown}`, error);
   }
 }

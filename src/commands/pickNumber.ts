@@ -97,7 +97,7 @@ const listed = new WeakMap<vscode.QuickPick<NumberPick>, string>();
 
 /** Sends the items only when they changed, keeping the highlighted number when it is still listed. */
 function setItems(pick: vscode.QuickPick<NumberPick>, items: NumberPick[]): void {
-  const text = items.map((i) => `${i.label}\t${i.description ?? ''}\t${i.detail ?? ''}`).join('\n');
+  const text = items.map((i) => `${i.label}\t${i.description ?? ''}\t${i.detail ?? ''}\t${i.number?.agentId ?? ''}\t${i.workspace?.id ?? ''}`).join('\n');
   if (listed.get(pick) === text) return;
   listed.set(pick, text);
   const active = pick.activeItems[0];

@@ -9,6 +9,8 @@ import { givenWorkspace, inWorkspace } from './target';
 export function refresh(workspaces: VogentWorkspaces) {
   return async (target?: unknown): Promise<void> => {
     const only = givenWorkspace(workspaces, target);
+    // The Retry of a workspace removed since refreshes nothing else.
+    if (!only && (target as { workspaceId?: unknown } | undefined)?.workspaceId !== undefined) return;
     if (!(await requireUsableKey(workspaces, only))) return;
     const chosen = only ? [only] : workspaces.usable;
     await Promise.all(chosen.map((workspace) => refreshOne(workspaces, workspace)));

@@ -1,5 +1,5 @@
 import type { VogentClient } from '../vogent/client';
-import type { VogentWorkspace, VogentWorkspaces } from '../workspaces/vogentWorkspaces';
+import { WorkspaceConflict, type VogentWorkspace, type VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { askForKey, saveGivenKey, type KeyPromptOptions } from './keyPrompt';
 import { workspaceFor } from './target';
 import { tell } from './tell';
@@ -36,7 +36,7 @@ function keyOptions(deps: KeyCommandDeps, workspace: VogentWorkspace): KeyPrompt
     holderOf: (key) => deps.workspaces.holderOf(key, workspace.id)?.name,
     save: async (key) => {
       // The prompt may have stayed open while another window removed the workspace: its key would be stored for nothing.
-      if (deps.workspaces.get(workspace.id) !== workspace) throw new Error(`the workspace ${workspace.name} was removed meanwhile`);
+      if (deps.workspaces.get(workspace.id) !== workspace) throw new WorkspaceConflict(`the workspace ${workspace.name} was removed meanwhile.`);
       await workspace.keys.store(key);
     },
   };

@@ -32,6 +32,8 @@ export async function workspaceFor(
   offered: (w: VogentWorkspace) => boolean = () => true,
 ): Promise<VogentWorkspace | undefined> {
   const given = givenWorkspace(workspaces, target);
+  // A node or notification of a workspace removed since: act on no other one.
+  if (!given && (target as { workspaceId?: unknown } | undefined)?.workspaceId !== undefined) return undefined;
   if (given || workspaces.all.length === 1) return given ?? workspaces.all[0];
   const items = workspaces.all.filter(offered).map((workspace) => ({ label: workspace.name, description: stateOf(workspace), workspace }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a Vogent workspace' }))?.workspace;

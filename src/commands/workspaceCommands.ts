@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { WorkspaceConflict } from '../workspaces/vogentWorkspaces';
 import { askForKey, saveGivenKey, type KeyPromptOptions } from './keyPrompt';
 import { reportError } from './reportError';
 import type { KeyCommandDeps } from './setApiKey';
@@ -9,9 +10,9 @@ import { tell } from './tell';
 export function addWorkspace(deps: KeyCommandDeps) {
   return async (nameArg?: unknown, keyArg?: unknown): Promise<void> => {
     const { workspaces } = deps;
-    // Before any key is set, the one workspace is an empty "Vogent": the first workspace added takes its place.
-    const blank = workspaces.all.length === 1 && workspaces.all[0].connection.status === 'no-key' ? workspaces.all[0] : undefined;
-    const problemOf = (name: string) => workspaces.nameProblem(name, blank?.id);
+    await workspaces.ready;
+    // The empty "Vogent" of a fresh install is replaced by the first workspace added (see VogentWorkspaces.add).
+    const problemOf = (name: string) => workspaces.nameProblem(name, workspaces.blank?.id);
     const given = deps.acceptsArguments && typeof nameArg === 'string' ? nameArg : undefined;
     const name = given ?? (await askName(problemOf, 'Add a Vogent Workspace (1/2)', ''));
     if (name === undefined) return;
@@ -20,13 +21,8 @@ export function addWorkspace(deps: KeyCommandDeps) {
     const options: KeyPromptOptions = {
       title: `Add a Vogent Workspace (2/2): the API key of ${name.trim()}`,
       clientWithKey: deps.clientWithKey,
-      holderOf: (key) => workspaces.holderOf(key, blank?.id)?.name,
-      save: blank
-        ? async (key) => {
-            await blank.keys.store(key);
-            await workspaces.rename(blank.id, name);
-          }
-        : async (key) => void (await workspaces.add(name, key)),
+      holderOf: (key) => workspaces.holderOf(key)?.name,
+      save: async (key) => void (await workspaces.add(name, key)),
     };
     const saved = given !== undefined && typeof keyArg === 'string' ? await saveGivenKey(options, keyArg.trim()) : await askForKey(options);
     if (saved) tell(`Vogent workspace ${name.trim()} added`, 'check');
@@ -68,6 +64,7 @@ export function removeWorkspace(deps: KeyCommandDeps) {
     try {
       if (await workspaces.remove(workspace.id)) tell(`Vogent workspace ${workspace.name} removed`, 'check');
     } catch (error) {
+      if (error instanceof WorkspaceConflict) return void vscode.window.showErrorMessage(error.message);
       await reportError(`${workspace.name} was removed, but its key could not be deleted from VS Code's secret storage`, error);
     }
   };

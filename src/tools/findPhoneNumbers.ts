@@ -26,7 +26,7 @@ export function findPhoneNumbers(workspaces: VogentWorkspaces): vscode.LanguageM
       const covered = await cover(workspaces, input.workspace, token);
       if (typeof covered === 'string') return answer(covered);
       const scope = await scopeOf(workspaces, covered.searched, input.agent);
-      return typeof scope === 'string' ? answer(scope) : listMatches(workspaces, input, scope, covered);
+      return typeof scope === 'string' ? answer([scope, ...notSearchedLine(covered)].join(' ')) : listMatches(workspaces, input, scope, covered);
     },
   };
 }

@@ -29,6 +29,7 @@ export async function cover(workspaces: VogentWorkspaces, name: unknown, token: 
         () => undefined,
         (error: unknown) => failure(`Loading the phone numbers${of} from Vogent`, error, workspaces, workspace),
       );
+      if (signal.aborted) return 'The search was cancelled.';
       if (failed && chosen.length === 1) return failed;
       if (failed) notSearched.push(`${workspace.name} (${failed})`);
       else searched.push(workspace);

@@ -27,7 +27,7 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.subscriptions = [
       workspaces.onDidChangeList(() => this.onListChanged()),
       // Also for a workspace not drawn yet (collapsed): its node's description and menus follow its state.
-      workspaces.onDidChangeState(({ workspace, change }) => this.branch(workspace).onConnectionChanged(change)),
+      workspaces.onDidChangeState(({ workspace, change }) => workspaces.get(workspace.id) === workspace && this.branch(workspace).onConnectionChanged(change)),
     ];
   }
 

@@ -1,33 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { ApiKeyStore } from '../auth/apiKeyStore';
-import type { ConnectionChange, VogentConnection } from '../connection/vogentConnection';
-import type { PhoneNumber } from '../vogent/shapes';
-import { idOfSecret, nameProblem, readList, secretNameOf, writeList, type ListStore, type WorkspaceEntry } from './workspaceList';
+import type { VogentConnection } from '../connection/vogentConnection';
+import type { OpenWorkspace, VogentWorkspace, WorkspaceNumber, WorkspaceStateChange } from './vogentWorkspace';
+import { WorkspaceConflict } from './vogentWorkspace';
+import { FIRST_WORKSPACE, idOfSecret, nameProblem, readList, secretNameOf, writeList, type ListStore, type WorkspaceEntry } from './workspaceList';
 
-/** One Vogent workspace: a name the user gave it, its own key, and what is loaded under that key. */
-export interface VogentWorkspace {
-  readonly id: string;
-  readonly name: string;
-  readonly keys: ApiKeyStore;
-  readonly connection: VogentConnection;
-}
-
-/** A number together with the Vogent workspace it belongs to. */
-export interface WorkspaceNumber {
-  workspace: VogentWorkspace;
-  number: PhoneNumber;
-}
-
-interface OpenWorkspace extends VogentWorkspace {
-  name: string;
-  dispose(): void;
-}
-
-export interface WorkspaceStateChange {
-  workspace: VogentWorkspace;
-  change: ConnectionChange;
-}
+export { WorkspaceConflict, type VogentWorkspace, type WorkspaceNumber, type WorkspaceStateChange } from './vogentWorkspace';
 
 /**
  * Every Vogent workspace this window knows, in the user's order. The list (ids and names) lives in
@@ -95,13 +74,28 @@ export class VogentWorkspaces implements vscode.Disposable {
     return nameProblem(name, this.entries, renaming);
   }
 
+  /** Before any key is set, the one workspace is the empty "Vogent" of a fresh install: the first workspace added takes its place. */
+  get blank(): VogentWorkspace | undefined {
+    const [only, ...more] = this.entries;
+    const untouched = only?.id === FIRST_WORKSPACE.id && only.name === FIRST_WORKSPACE.name && !only.keys.hasKey;
+    return more.length === 0 && untouched ? only : undefined;
+  }
+
   /** Adds a workspace once its key is stored: a key that cannot be stored adds nothing. */
   async add(name: string, key: string): Promise<VogentWorkspace> {
     // Another window may have changed the list since this one last read it: change the list as it is now.
     this.sync();
+    await this.ready;
+    const blank = this.blank as OpenWorkspace | undefined;
     const holder = this.holderOf(key);
-    const problem = this.nameProblem(name) ?? (holder ? `This key is already the workspace "${holder.name}".` : undefined);
-    if (problem) throw new Error(problem);
+    const problem = this.nameProblem(name, blank?.id) ?? (holder ? `This key is already the workspace "${holder.name}".` : undefined);
+    if (problem) throw new WorkspaceConflict(problem);
+    if (blank) {
+      await blank.keys.store(key);
+      blank.name = name.trim();
+      await this.save(this.entries);
+      return blank;
+    }
     const workspace = this.open({ id: randomUUID().slice(0, 8), name: name.trim() });
     try {
       await workspace.keys.ready;
@@ -120,7 +114,7 @@ export class VogentWorkspaces implements vscode.Disposable {
     const workspace = this.entries.find((w) => w.id === id);
     if (!workspace) return false;
     const problem = this.nameProblem(name, id);
-    if (problem) throw new Error(problem);
+    if (problem) throw new WorkspaceConflict(problem);
     workspace.name = name.trim();
     await this.save(this.entries);
     return true;
@@ -131,6 +125,7 @@ export class VogentWorkspaces implements vscode.Disposable {
     this.sync();
     const workspace = this.entries.find((w) => w.id === id);
     if (!workspace) return false;
+    if (this.entries.length < 2) throw new WorkspaceConflict(`${workspace.name} is the only Vogent workspace left: to disconnect it, remove its API key.`);
     await this.save(this.entries.filter((w) => w !== workspace));
     try {
       await workspace.keys.remove();

@@ -45,7 +45,7 @@ export function nameProblem(name: string, entries: readonly WorkspaceEntry[], re
   if (trimmed === '') return 'Enter a name, for example Staging or Production.';
   if (trimmed.length > 60) return 'Use at most 60 characters.';
   // The name is shown and stored in the clear: a key pasted into the wrong box must not end up there.
-  if (/^\S{24,}$/.test(trimmed) && /\d/.test(trimmed) && /[a-z]/i.test(trimmed)) return 'That looks like an API key: enter a name here; the key comes next.';
+  if (/^\S{24,}$/.test(trimmed) && /\d/.test(trimmed) && (/_/.test(trimmed) || (/[a-z]/.test(trimmed) && /[A-Z]/.test(trimmed)))) return 'That looks like an API key: enter a name here; the key comes next.';
   const taken = entries.find((e) => e.id !== renaming && e.name.trim().toLowerCase() === trimmed.toLowerCase());
   return taken ? `A workspace is already named "${taken.name}".` : undefined;
 }

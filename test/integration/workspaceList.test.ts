@@ -33,6 +33,7 @@ describe('The list of Vogent workspaces', () => {
       assert.deepEqual(workspaces.all.map((w) => [w.name, w.connection.status]), [['Vogent', 'ready']]);
       await workspaces.all[0].connection.show();
       assert.equal(workspaces.all[0].connection.numbers.size, 100);
+      await assert.rejects(workspaces.remove('default'), /the only Vogent workspace left/);
       const added = await workspaces.add('Staging', STAGING_KEY);
       assert.deepEqual(state.value, [{ id: 'default', name: 'Vogent' }, { id: added.id, name: 'Staging' }]);
       assert.deepEqual(secrets.names(), ['vogent.apiKey', `vogent.apiKey.${added.id}`]);

@@ -135,6 +135,18 @@ describe('Several Vogent workspaces', () => {
     }
   });
 
+  it('a workspace the user named, whose key was removed, is kept: the one added goes beside it', async () => {
+    const { workspaces } = await extension();
+    await removeKey();
+    await workspaces.rename('default', 'Production');
+    try {
+      await vscode.commands.executeCommand('vogent.addWorkspace', 'Staging', STAGING_KEY);
+      assert.deepEqual(workspaces.all.map((w) => [w.name, w.connection.status]), [['Production', 'no-key'], ['Staging', 'ready']]);
+    } finally {
+      await workspaces.rename('default', 'Vogent');
+    }
+  });
+
   it('the agent-mode tools search both workspaces, name each, and say which one could not be searched', async () => {
     const added = await addStaging();
     const theirs = staging.numbers[5];

@@ -49,6 +49,8 @@ describe('the workspace list', () => {
     assert.match(nameProblem('x'.repeat(61), list) ?? '', /at most 60/);
     assert.match(nameProblem('vk_live_PRODUCTION_3c9a71e2', list) ?? '', /looks like an API key/);
     assert.equal(nameProblem('Acme Corporation, North America 2024', list), undefined);
+    assert.equal(nameProblem('client-acme-production-2024', list), undefined);
+    assert.match(nameProblem('Zq81nVp4Lk20xTb7Rm3sWc9e', list) ?? '', /looks like an API key/);
   });
 });
 
