@@ -7,7 +7,6 @@ export type ConnectionChange = ListingChange;
 
 /** Where the connection's key comes from. */
 export interface KeySource {
-  readonly ready: Promise<void>;
   readonly hasKey: boolean;
   get(): Promise<string | undefined>;
 }

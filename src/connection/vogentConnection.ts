@@ -27,11 +27,6 @@ export class VogentConnection {
 
   constructor(private readonly options: ConnectionOptions) {}
 
-  /** Settles once it is known whether a key is stored. */
-  get ready(): Promise<void> {
-    return this.options.key.ready;
-  }
-
   get status(): ConnectionStatus {
     if (!this.options.key.hasKey) return 'no-key';
     return this.listing?.rejected ? 'rejected' : 'ready';

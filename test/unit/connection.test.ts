@@ -15,7 +15,7 @@ function connect(fake: FakeVogent, pageSize = 100): Harness {
   const key = { hasKey: true, value: KEY };
   const harness: Harness = { warnings: [], errors: [], changes: [], key } as unknown as Harness;
   harness.connection = new VogentConnection({
-    key: { ready: Promise.resolve(), get hasKey() { return key.hasKey; }, get: async () => key.value },
+    key: { get hasKey() { return key.hasKey; }, get: async () => key.value },
     client: (apiKey) => clientFor(fake, { apiKey }),
     pageSize: () => pageSize,
     log: { warn: (message) => harness.warnings.push(message), error: (what, error) => harness.errors.push(`${what}: ${String(error)}`) },
