@@ -9,8 +9,7 @@ import { givenWorkspace, inWorkspace } from './target';
 export function refresh(workspaces: VogentWorkspaces) {
   return async (target?: unknown): Promise<void> => {
     const only = givenWorkspace(workspaces, target);
-    // The Retry of a workspace removed since refreshes nothing else.
-    if (!only && (target as { workspaceId?: unknown } | undefined)?.workspaceId !== undefined) return;
+    if (only === 'removed') return;
     if (!(await requireUsableKey(workspaces, only))) return;
     const chosen = only ? [only] : workspaces.usable;
     await Promise.all(chosen.map((workspace) => refreshOne(workspaces, workspace)));

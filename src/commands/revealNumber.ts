@@ -13,8 +13,7 @@ export function revealNumber(workspaces: VogentWorkspaces, provider: PhoneNumber
   return async (idOrNumber?: unknown, workspaceId?: unknown): Promise<void> => {
     const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
     const only = givenWorkspace(workspaces, { workspaceId });
-    // A hint or hover of a workspace removed since: nothing to reveal.
-    if (workspaceId !== undefined && !only) return;
+    if (only === 'removed') return;
     if (!wanted || !(await requireUsableKey(workspaces, only))) return;
     const found = workspaces.find(wanted, only) ?? (await loadAndFind(workspaces, wanted, only));
     if (found === 'failed') return;

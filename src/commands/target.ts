@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { workspaceDescription } from '../numbers/presentation';
 import type { PhoneNumber } from '../vogent/shapes';
 import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
 
@@ -19,9 +20,13 @@ export function numberOf(workspaces: VogentWorkspaces, target: unknown): Workspa
   return workspace && { workspace, number };
 }
 
-/** The workspace a command was given (a workspace node, or `{ workspaceId }`). */
-export function givenWorkspace(workspaces: VogentWorkspaces, target: unknown): VogentWorkspace | undefined {
-  return workspaces.get((target as { workspaceId?: unknown } | undefined)?.workspaceId);
+/**
+ * The workspace a command was given (a workspace node, or `{ workspaceId }`); 'removed' when it names one
+ * removed since (a stale node, hint or notification), on which a command acts on no other workspace.
+ */
+export function givenWorkspace(workspaces: VogentWorkspaces, target: unknown): VogentWorkspace | 'removed' | undefined {
+  const id = (target as { workspaceId?: unknown } | undefined)?.workspaceId;
+  return id === undefined ? undefined : (workspaces.get(id) ?? 'removed');
 }
 
 /** The workspace a command was given, the only one there is, or one the user picks among those `offered`. */
@@ -32,19 +37,15 @@ export async function workspaceFor(
   offered: (w: VogentWorkspace) => boolean = () => true,
 ): Promise<VogentWorkspace | undefined> {
   const given = givenWorkspace(workspaces, target);
-  // A node or notification of a workspace removed since: act on no other one.
-  if (!given && (target as { workspaceId?: unknown } | undefined)?.workspaceId !== undefined) return undefined;
+  if (given === 'removed') return undefined;
   if (given || workspaces.all.length === 1) return given ?? workspaces.all[0];
-  const items = workspaces.all.filter(offered).map((workspace) => ({ label: workspace.name, description: stateOf(workspace), workspace }));
+  const items = workspaces.all
+    .filter(offered)
+    .map((workspace) => ({ label: workspace.name, description: workspaceDescription(workspace.connection.status, workspace.connection.numbers), workspace }));
   return (await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick a Vogent workspace' }))?.workspace;
 }
 
 /** Names the workspace when there is more than one to tell apart. */
 export function inWorkspace(workspaces: VogentWorkspaces, workspace: VogentWorkspace): string {
   return workspaces.all.length > 1 ? ` in ${workspace.name}` : '';
-}
-
-function stateOf(workspace: VogentWorkspace): string {
-  const { status } = workspace.connection;
-  return status === 'no-key' ? 'no API key' : status === 'rejected' ? 'API key rejected' : '';
 }
