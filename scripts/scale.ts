@@ -3,7 +3,7 @@
 // BENCH_SCALE_N says otherwise). Palette load-all next to a bare fetch walk of the same pages, both inside
 // the extension host (through a bench-only helper extension) and in plain Node, at 0 and 20 ms latency;
 // typing into the loaded picker, the tree with everything loaded, the extension host's memory (also
-// after a full collection), and the requests made. BENCH_SCALE=0 skips it; BENCH_HEAP_SNAPSHOT=<file>
+// after a full, memory-reducing collection), and the requests made. BENCH_SCALE=0 skips it; BENCH_HEAP_SNAPSHOT=<file>
 // also writes a heap snapshot of the host after the first load-all, BENCH_HOST_PROFILE=<file> a CPU
 // profile of the host during the second.
 import * as fs from 'node:fs';

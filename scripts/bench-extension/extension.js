@@ -24,16 +24,20 @@ async function walk({ url, key, limit, maxPages = Infinity }) {
 }
 
 let collector;
-/** The host's gc(), exposed on first use (bench only: the flag stays on in this host). */
+/**
+ * The host's gc(), exposed on first use (bench only: the flag stays on in this host). A full,
+ * memory-reducing collection: the one V8's memory reducer runs by itself once the host has been idle
+ * for some seconds, which also gives back the young generation that a fast load grew.
+ */
 function gc() {
   if (!collector) {
     v8.setFlagsFromString('--expose-gc');
     collector = vm.runInNewContext('gc');
   }
-  collector();
+  collector({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }
 
-/** process.memoryUsage() and V8's heap figures, after a full collection if asked. */
+/** process.memoryUsage() and V8's heap figures, after that collection if asked. */
 function memory({ collect }) {
   if (collect) gc();
   const spaces = Object.fromEntries(v8.getHeapSpaceStatistics().map((s) => [s.space_name, { used: s.space_used_size, size: s.space_size }]));
