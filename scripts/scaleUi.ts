@@ -101,32 +101,57 @@ export interface RowWanted {
   label?: RegExp;
 }
 
-/** The first frame showing a wanted row: its label, and milliseconds since the armed start (null if not armed). */
+/**
+ * The first frame showing a wanted row: its label, and milliseconds since the armed start (null if not
+ * armed). The page is looked at only in frames after something under `scope` changed, not in every frame:
+ * scanning the rows forces a layout, and doing that 60 times a second took a share of the very CPU
+ * being measured.
+ */
 export async function waitForRow(page: Page, wanted: RowWanted, what: string, timeoutMs: number): Promise<{ ms: number | null; label: string }> {
-  const arg = { scope: wanted.scope, texts: wanted.texts ?? [], label: wanted.label?.source ?? null };
-  const found = await page
-    .waitForFunction(
-      ({ scope, texts, label }) => {
-        const pattern = label === null ? null : new RegExp(label);
-        for (const row of document.querySelectorAll(`${scope} .monaco-list-row`)) {
-          const text = row.textContent ?? '';
-          const name = row.querySelector('.label-name')?.textContent ?? text;
-          if (row.getClientRects().length === 0) continue;
-          if (texts.some((t) => text.includes(t)) || pattern?.test(name)) {
-            const start = (window as unknown as { benchStart?: number }).benchStart;
-            return { ms: start === undefined ? null : performance.now() - start, label: name };
-          }
-        }
-        return null;
-      },
+  const arg = { scope: wanted.scope, texts: wanted.texts ?? [], label: wanted.label?.source ?? null, timeoutMs };
+  const row = await page
+    .evaluate(
+      ({ scope, texts, label, timeoutMs }) =>
+        new Promise<{ ms: number | null; label: string } | null>((resolve) => {
+          const pattern = label === null ? null : new RegExp(label);
+          const find = () => {
+            for (const row of document.querySelectorAll(`${scope} .monaco-list-row`)) {
+              const text = row.textContent ?? '';
+              const name = row.querySelector('.label-name')?.textContent ?? text;
+              if (row.getClientRects().length === 0) continue;
+              if (texts.some((t) => text.includes(t)) || pattern?.test(name)) {
+                const start = (window as unknown as { benchStart?: number }).benchStart;
+                return { ms: start === undefined ? null : performance.now() - start, label: name };
+              }
+            }
+            return null;
+          };
+          let frame: number | undefined;
+          const done = (result: { ms: number | null; label: string } | null) => {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolve(result);
+          };
+          const observer = new MutationObserver(() => {
+            frame ??= requestAnimationFrame(() => {
+              frame = undefined;
+              const found = find();
+              if (found) done(found);
+            });
+          });
+          const timer = setTimeout(() => done(null), timeoutMs);
+          observer.observe(document.querySelector(scope) ?? document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+          requestAnimationFrame(() => {
+            const found = find();
+            if (found) done(found);
+          });
+        }),
       arg,
-      { polling: 'raf', timeout: timeoutMs },
     )
     .catch((error: unknown) => {
-      throw new Error(`${what}: the row did not show within ${timeoutMs / 1000} s`, { cause: error });
+      throw new Error(`${what}: the wait for the row failed`, { cause: error });
     });
-  const row = await found.jsonValue();
-  if (!row) throw new Error(`${what}: the wait ended without a row`);
+  if (!row) throw new Error(`${what}: the row did not show within ${timeoutMs / 1000} s`);
   return row;
 }
 
