@@ -88,15 +88,15 @@ async function measureIn(session: Session): Promise<ScaleResults> {
   const targets: PaletteTargets = { last, other, timeoutMs: config.timeoutMs };
   // The host's first fetch pays for setting up its HTTP stack: not part of any walk.
   await session.helper.walk(host.page, { url: fake.url, key: KEY, limit: config.limit, maxPages: 3 });
+  progress('first load-all after start, at 0 ms latency, with the host\'s memory read around it');
+  const memory = await firstLoad(session, targets);
   const palette = new Map<number, ScaleRun[]>();
-  let memory: MemoryFigures | undefined;
   for (const latency of LATENCIES_MS) {
     fake.latencyMs = latency;
     const results: ScaleRun[] = [];
     for (let run = 0; run < config.runs; run++) {
       progress(`palette load-all ${run + 1}/${config.runs} at ${latency} ms latency`);
-      const measureMemory = memory === undefined;
-      const result = await oneRun(session, targets, measureMemory ? (m) => (memory = m) : undefined);
+      const result = await oneRun(session, targets);
       progress(`  load-all ${result.loadMs.toFixed(0)} ms; bare walk in the host ${result.hostWalkMs.toFixed(0)} ms, in Node ${result.nodeWalkMs.toFixed(0)} ms; ${result.requests} requests; typed filter ${result.filterMs.toFixed(0)} ms`);
       results.push(result);
     }
@@ -105,39 +105,40 @@ async function measureIn(session: Session): Promise<ScaleResults> {
   fake.latencyMs = 0;
   progress('tree: expand PSTN numbers, then show more');
   const tree = await treeFigures(host.page, fake, pstn, MORE_CLICKS, config.timeoutMs);
-  if (!memory) throw new Error('no palette run took place');
   return { palette, memory, tree, pstnCount: pstn.length };
 }
 
-/**
- * A load-all from an empty listing and the two bare walks of the same pages. With `onMemory`, the host's
- * memory is read around the load-all, and the walks come after it: parsing every page in the host
- * before would grow its heap ahead of the reading.
- */
-async function oneRun(session: Session, targets: PaletteTargets, onMemory?: (memory: MemoryFigures) => void): Promise<ScaleRun> {
+/** A load-all from an empty listing, just after the two bare walks of the same pages. */
+async function oneRun(session: Session, targets: PaletteTargets): Promise<ScaleRun> {
   const { host, fake, helper, config } = session;
-  const walks = async () => ({
-    nodeWalkMs: await bareFetchLoop(fake, KEY, config.limit),
-    hostWalkMs: await helper.walk(host.page, { url: fake.url, key: KEY, limit: config.limit }),
-  });
-  // Storing the key again drops the listing: every run loads from the first page.
-  const emptyListing = () => setKey(host.page, KEY, config.timeoutMs);
-  if (!onMemory) {
-    const floors = await walks();
-    await emptyListing();
-    return { ...floors, ...(await profiled(session, () => paletteRun(host.page, fake, targets))) };
-  }
-  await emptyListing();
+  const nodeWalkMs = await bareFetchLoop(fake, KEY, config.limit);
+  const hostWalkMs = await helper.walk(host.page, { url: fake.url, key: KEY, limit: config.limit });
+  await emptyListing(session);
+  return { nodeWalkMs, hostWalkMs, ...(await profiled(session, () => paletteRun(host.page, fake, targets))) };
+}
+
+/**
+ * The first load-all after start, with the host's memory read around it. It is not one of the timed
+ * runs: it also warms the host (its compiled code, its young generation, which the collection before
+ * the reading has just shrunk), and no bare walk has run before it, so none grew the heap ahead of the reading.
+ */
+async function firstLoad(session: Session, targets: PaletteTargets): Promise<MemoryFigures> {
+  const { host, fake, helper } = session;
+  await emptyListing(session);
   const pid = extensionHostPid(host.userDataDir);
-  const start = { host: await helper.memory(host.page, true), rss: rssBytes(pid) };
-  const result = await paletteRun(host.page, fake, targets);
+  const before = { host: await helper.memory(host.page, true), rss: rssBytes(pid) };
+  const { loadMs } = await paletteRun(host.page, fake, targets);
   const after = { rss: rssBytes(pid), host: await helper.memory(host.page, false) };
   const collected = { host: await helper.memory(host.page, true), rss: rssBytes(pid) };
-  onMemory({ before: start, after, collected });
-  for (const [when, reading] of Object.entries({ before: start, after, collected })) progress(`  heap spaces ${when}, used/committed: ${spacesLine(reading.host)}`);
+  for (const [when, reading] of Object.entries({ before, after, collected })) progress(`  heap spaces ${when}, used/committed: ${spacesLine(reading.host)}`);
   const snapshot = process.env.BENCH_HEAP_SNAPSHOT;
   if (snapshot) progress(`heap snapshot of the extension host: ${await helper.snapshot(host.page, path.resolve(snapshot))}`);
-  return { ...(await walks()), ...result };
+  return { before, after, collected, firstLoadMs: loadMs };
+}
+
+/** Storing the key again drops the listing: every load-all starts from the first page. */
+function emptyListing(session: Session): Promise<void> {
+  return setKey(session.host.page, KEY, session.config.timeoutMs);
 }
 
 /** With BENCH_HOST_PROFILE=<file>, the first load-all timed without memory readings runs under a CPU profile of the host. */
