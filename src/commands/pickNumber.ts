@@ -38,22 +38,18 @@ const SHOWN = 200;
 export async function pickNumber(workspaces: VogentWorkspaces, options: PickOptions): Promise<WorkspaceNumber | undefined> {
   if (!(await requireUsableKey(workspaces))) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
-  // Workspaces already loaded in full have nothing to load: no spinner, no redraw when their "load" ends.
-  const loading = new Set(workspaces.usable.filter((w) => !w.connection.numbers.complete));
-  Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', busy: loading.size > 0, keepScrollPosition: true });
+  Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', keepScrollPosition: true });
   const closed = new AbortController();
-  const update = () => show(pick, workspaces, options, loading);
+  const update = () => show(pick, workspaces, options, loads.loading);
+  const loads = loadsFor(workspaces, pick, closed.signal, () => update());
   const render = throttle(update, 100);
-  const subscriptions = [pick.onDidChangeValue(render), workspaces.onDidChangeState(render), workspaces.onDidChangeList(render), render];
+  const changed = () => {
+    loads.start();
+    render();
+  };
+  const subscriptions = [pick.onDidChangeValue(render), workspaces.onDidChangeState(changed), workspaces.onDidChangeList(changed), render];
+  loads.start();
   update();
-  for (const workspace of loading) {
-    void loadAll(workspaces, workspace, closed.signal).finally(() => {
-      loading.delete(workspace);
-      if (closed.signal.aborted) return;
-      pick.busy = loading.size > 0;
-      update();
-    });
-  }
   try {
     return await chosen(pick);
   } finally {
@@ -61,6 +57,31 @@ export async function pickNumber(workspaces: VogentWorkspaces, options: PickOpti
     for (const subscription of subscriptions) subscription.dispose();
     pick.dispose();
   }
+}
+
+/**
+ * Loads each usable workspace once while the picker is open, also one whose key becomes usable
+ * meanwhile; `loading` holds those still loading. Workspaces already loaded in full are not loaded:
+ * no spinner, no redraw when their "load" ends.
+ */
+function loadsFor(workspaces: VogentWorkspaces, pick: vscode.QuickPick<NumberPick>, signal: AbortSignal, redraw: () => void) {
+  const loading = new Set<VogentWorkspace>();
+  const started = new Set<VogentWorkspace>();
+  const start = () => {
+    for (const workspace of workspaces.usable) {
+      if (started.has(workspace) || workspace.connection.numbers.complete) continue;
+      started.add(workspace);
+      loading.add(workspace);
+      pick.busy = true;
+      void loadAll(workspaces, workspace, signal).finally(() => {
+        loading.delete(workspace);
+        if (signal.aborted) return;
+        pick.busy = loading.size > 0;
+        redraw();
+      });
+    }
+  };
+  return { loading, start };
 }
 
 /** Loads every page of one workspace; a failure is said, naming the workspace when there are several. */

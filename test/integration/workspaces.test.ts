@@ -179,4 +179,23 @@ describe('Several Vogent workspaces', () => {
     const sentAfter = fake().requests.slice(sentBefore).filter((r) => r.authorization === `Bearer ${STAGING_KEY}`);
     assert.deepEqual(sentAfter.map((r) => r.path), [], 'the removed workspace went on loading');
   });
+
+  it('a workspace whose key is set while the palette is open is loaded, and its match shows', async () => {
+    const added = await addStaging();
+    await added.keys.remove();
+    const picked = captureQuickPick();
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    // On the second page: listed only once the picker has loaded Staging, which nothing else does.
+    const theirs = staging.numbers[100];
+    const listed = new Promise<void>((resolve) => {
+      const listener = pick.onDidChangeActive(() => pick.items.some((i) => i.label === displayNumber(theirs)) && (listener.dispose(), resolve()));
+    });
+    pick.value = theirs.number;
+    await added.keys.store(STAGING_KEY);
+    await listed;
+    assert.equal(pick.items.find((i) => i.label === displayNumber(theirs))?.detail, `PSTN · ${theirs.id} · Staging`);
+    pick.hide();
+    await command;
+  });
 });
