@@ -13,12 +13,23 @@ export interface LinkInput {
 
 type Plan = (WorkspaceNumber & { agent: Agent | null }) | string;
 
-/** `vogent_linkPhoneNumber`: links a number to an agent of its own workspace ("" unlinks), after the user confirms. */
+/** Confirmations shown and not yet acted on, kept for this many inputs at most (a declined one is never taken). */
+const PENDING = 20;
+
+/**
+ * `vogent_linkPhoneNumber`: links a number to an agent of its own workspace ("" unlinks), after the user
+ * confirms. It does only what was confirmed: should the same words mean another number or agent by the
+ * time it runs (a refresh, a rename), it changes nothing and says so.
+ */
 export function linkPhoneNumber(workspaces: VogentWorkspaces): vscode.LanguageModelTool<LinkInput> {
+  const confirmed = new Map<string, string>();
   return {
     prepareInvocation: async ({ input }, token) => {
       const plan = await planLink(workspaces, input, token);
       if (typeof plan === 'string') return { invocationMessage: 'Checking the Vogent phone number' };
+      confirmed.delete(keyOf(input));
+      confirmed.set(keyOf(input), signatureOf(plan));
+      if (confirmed.size > PENDING) confirmed.delete(confirmed.keys().next().value as string);
       const now = currentAgent(plan);
       const next = plan.agent ? `${plan.agent.name} (id ${plan.agent.id})` : 'no agent (unlinked)';
       const where = workspaces.all.length > 1 ? ` in the Vogent workspace ${plan.workspace.name}` : '';
@@ -30,8 +41,11 @@ export function linkPhoneNumber(workspaces: VogentWorkspaces): vscode.LanguageMo
       };
     },
     invoke: async ({ input }, token) => {
+      const shown = confirmed.get(keyOf(input));
+      confirmed.delete(keyOf(input));
       const plan = await planLink(workspaces, input, token);
       if (typeof plan === 'string') return answer(plan);
+      if (shown !== undefined && shown !== signatureOf(plan)) return answer(changedMeanwhile(plan));
       const before = currentAgent(plan);
       try {
         const updated = await plan.workspace.connection.setAgent(plan.number.id, plan.agent?.id ?? null);
@@ -42,6 +56,21 @@ export function linkPhoneNumber(workspaces: VogentWorkspaces): vscode.LanguageMo
       }
     },
   };
+}
+
+/** The input a confirmation was asked for, as one comparable value. */
+function keyOf(input: LinkInput): string {
+  return JSON.stringify([input.number, input.agent, input.workspace ?? '']);
+}
+
+/** What a plan changes: which number of which workspace, to which agent. */
+function signatureOf(plan: Exclude<Plan, string>): string {
+  return [plan.workspace.id, plan.number.id, plan.agent?.id ?? ''].join('\n');
+}
+
+function changedMeanwhile(plan: Exclude<Plan, string>): string {
+  const now = plan.agent ? `${plan.number.number} to ${plan.agent.name} (id ${plan.agent.id})` : `unlinking ${plan.number.number}`;
+  return `Nothing was changed: since the confirmation, the number or agent asked for has come to mean another one (it would now be ${now}). Ask again to confirm that.`;
 }
 
 function currentAgent({ workspace, number }: WorkspaceNumber): string {

@@ -76,6 +76,24 @@ describe('Agent-mode tools', () => {
     assert.deepEqual(puts(fake().requests).map((r) => [r.path, r.body]), [[`/phone_numbers/${number.id}`, { agentId: 'agent_003' }]]);
   });
 
+  it('does only what the user confirmed: when the agent named has come to mean another meanwhile, nothing changes', async () => {
+    const { workspaces, connection } = await extension();
+    const number = fake().workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId === 'agent_002');
+    assert.ok(number);
+    const tool = linkPhoneNumber(workspaces);
+    const token = new vscode.CancellationTokenSource().token;
+    const input = { number: number.number, agent: 'Billing Helpline' };
+    await tool.prepareInvocation?.({ input }, token);
+    const [billing, triage] = ['agent_003', 'agent_004'].map((id) => fake().workspace.agents.find((a) => a.id === id));
+    assert.ok(billing && triage);
+    [billing.name, triage.name] = ['Billing (old line)', 'Billing Helpline'];
+    await connection.refresh();
+    const result = await tool.invoke({ input, toolInvocationToken: undefined }, token);
+    const text = (result?.content ?? []).map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.equal(text, `Nothing was changed: since the confirmation, the number or agent asked for has come to mean another one (it would now be ${number.number} to Billing Helpline (id agent_004)). Ask again to confirm that.`);
+    assert.equal(puts(fake().requests).length, 0);
+  });
+
   it('unlinks with an empty agent, and changes nothing for an unknown number or agent', async () => {
     const number = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
     assert.ok(number);
