@@ -25,7 +25,7 @@ export function numberInlayHints(workspaces: VogentWorkspaces): vscode.InlayHint
       for (let line = range.start.line; line <= Math.min(range.end.line, document.lineCount - 1); line++) {
         for (const mention of mentionsAcross(workspaces, document.lineAt(line).text)) {
           if (mention.found.length === 0) missing = true;
-          else hints.push(hintFor(new vscode.Position(line, mention.end), mention.found[0], workspaces.all.length > 1));
+          else hints.push(hintFor(new vscode.Position(line, mention.end), mention.found, workspaces.all.length > 1));
         }
       }
       if (missing) lookUpInBackground(workspaces);
@@ -39,11 +39,15 @@ export function numberInlayHints(workspaces: VogentWorkspaces): vscode.InlayHint
   };
 }
 
-function hintFor(position: vscode.Position, { workspace, number }: WorkspaceNumber, several: boolean): vscode.InlayHint {
+/** The first workspace's agent; a number held by other workspaces too says how many more, and the tooltip names them. */
+function hintFor(position: vscode.Position, found: WorkspaceNumber[], several: boolean): vscode.InlayHint {
+  const [{ workspace, number }, ...others] = found;
   const agent = number.agentId === null ? 'no agent' : agentName(number.agentId, workspace.connection.agents);
   const command = { command: 'vogent.revealNumber', title: 'Reveal in Phone Numbers', arguments: [number.id, workspace.id] };
-  const hint = new vscode.InlayHint(position, [{ value: several ? `${agent} · ${workspace.name}` : agent, command }]);
-  hint.tooltip = `${displayNumber(number)} in ${several ? `the Vogent workspace ${workspace.name}` : 'your Vogent workspace'}. Click to reveal it in Phone Numbers.`;
+  const more = others.length > 0 ? ` +${others.length}` : '';
+  const hint = new vscode.InlayHint(position, [{ value: several ? `${agent} · ${workspace.name}${more}` : agent, command }]);
+  const also = others.length > 0 ? `, also in ${others.map((o) => o.workspace.name).join(', ')} (hover for each)` : '';
+  hint.tooltip = `${displayNumber(number)} in ${several ? `the Vogent workspace ${workspace.name}` : 'your Vogent workspace'}${also}. Click to reveal it in Phone Numbers.`;
   hint.paddingLeft = true;
   return hint;
 }

@@ -47,13 +47,19 @@ describe('Numbers in your code', () => {
 
   it('with two workspaces, a number of either gets its hint and hover, naming its workspace', async () => {
     const ext = await extension();
+    const ours = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
+    const both = fake().workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId === 'agent_003');
+    assert.ok(ours && both);
+    // A number held by both (moved from one workspace to the other, say).
+    staging.numbers.push({ ...both, id: 'pn_stg_moved', agentId: null });
     await vscode.commands.executeCommand('vogent.addWorkspace', 'Staging', STAGING_KEY);
     await Promise.all(ext.workspaces.all.map((w) => w.connection.loadAll(new AbortController().signal)));
-    const ours = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
     const theirs = staging.numbers.find((n) => n.agentId === 'agent_stg002');
-    assert.ok(ours && theirs);
-    const document = await documentWith(`call("${ours.number}");\ncall("${theirs.number}");\n`);
-    assert.deepEqual(await hintsIn(document), ['Appointment Reminders · Vogent', 'Appointment Reminders · Staging']);
+    assert.ok(theirs);
+    const document = await documentWith(`call("${ours.number}");\ncall("${theirs.number}");\ncall("${both.number}");\n`);
+    assert.deepEqual(await hintsIn(document), ['Appointment Reminders · Vogent', 'Appointment Reminders · Staging', 'Billing Helpline · Vogent +1']);
+    const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, new vscode.Range(2, 0, 3, 0));
+    assert.match(String(hints[0]?.tooltip), /, also in Staging \(hover for each\)\./);
     const hover = await hoverAt(document, theirs.number);
     assert.ok(hover.includes(displayNumber(theirs)) && hover.includes('$(organization) Staging'), hover);
     assert.match(hover, /answered by Appointment Reminders/);
