@@ -27,6 +27,7 @@ export function linkPhoneNumber(workspaces: VogentWorkspaces): vscode.LanguageMo
     prepareInvocation: async ({ input }, token) => {
       const plan = await planLink(workspaces, input, token);
       if (typeof plan === 'string') return { invocationMessage: 'Checking the Vogent phone number' };
+      // Deleted first so that the newest confirmation is last in the map's order, and the oldest goes first.
       confirmed.delete(keyOf(input));
       confirmed.set(keyOf(input), signatureOf(plan));
       if (confirmed.size > PENDING) confirmed.delete(confirmed.keys().next().value as string);
