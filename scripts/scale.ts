@@ -14,7 +14,7 @@ import { sampleWorkspace } from '../test/fake-api/data';
 import { startFakeVogent, type FakeVogent } from '../test/fake-api/server';
 import { bareFetchLoop, type Row } from './benchCommon';
 import { extensionHostPid, rssBytes } from './extensionHostMemory';
-import { paletteRun, type PaletteTargets } from './scalePalette';
+import { pageTimes, paletteRun, type PaletteTargets } from './scalePalette';
 import { packageHelper, spacesLine, type Helper } from './scaleHelper';
 import { scaleRows, type MemoryFigures, type ScaleResults, type ScaleRun } from './scaleRows';
 import { treeFigures } from './scaleTree';
@@ -112,9 +112,11 @@ async function measureIn(session: Session): Promise<ScaleResults> {
 async function oneRun(session: Session, targets: PaletteTargets): Promise<ScaleRun> {
   const { host, fake, helper, config } = session;
   const nodeWalkMs = await bareFetchLoop(fake, KEY, config.limit);
+  fake.requests.length = 0;
   const hostWalkMs = await helper.walk(host.page, { url: fake.url, key: KEY, limit: config.limit });
+  const hostWalkPerPage = pageTimes(fake.requests);
   await emptyListing(session);
-  return { nodeWalkMs, hostWalkMs, ...(await profiled(session, () => paletteRun(host.page, fake, targets))) };
+  return { nodeWalkMs, hostWalkMs, hostWalkPerPage, ...(await profiled(session, () => paletteRun(host.page, fake, targets))) };
 }
 
 /**

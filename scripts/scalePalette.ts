@@ -1,7 +1,7 @@
 // The palette half of the scale part: "Vogent: Copy Phone Number" loading every page, and typing into
 // the picker once everything is loaded. The bare walks it is compared with are taken by scripts/scale.ts.
 import type { Page } from 'playwright-core';
-import type { FakeVogent } from '../test/fake-api/server';
+import type { FakeVogent, LoggedRequest } from '../test/fake-api/server';
 import { QUICK_PICK, armClock, timeUntilRow, typeCommand, waitHidden } from './scaleUi';
 
 export interface PaletteRun {
@@ -9,6 +9,8 @@ export interface PaletteRun {
   loadMs: number;
   /** GET /phone_numbers requests during the load. */
   requests: number;
+  /** Where the load's time went, per page. */
+  perPage: PageTimes;
   /** Typing another number into the loaded picker → its row on screen. */
   filterMs: number;
 }
@@ -21,6 +23,22 @@ export interface PaletteTargets {
   timeoutMs: number;
 }
 
+/** A walk's time per page: the API holding each request, and the host between an answer and the next request. */
+export interface PageTimes {
+  apiMs: number;
+  hostMs: number;
+}
+
+export function pageTimes(requests: readonly LoggedRequest[]): PageTimes {
+  const pages = requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers' && r.answeredAt !== undefined);
+  let [api, host] = [0, 0];
+  pages.forEach((request, i) => {
+    api += (request.answeredAt ?? request.at) - request.at;
+    if (i > 0) host += request.at - (pages[i - 1].answeredAt ?? request.at);
+  });
+  return { apiMs: api / Math.max(1, pages.length), hostMs: host / Math.max(1, pages.length - 1) };
+}
+
 const PICK_ROWS = `${QUICK_PICK} .quick-input-list`;
 
 /** One run on a fresh listing (the caller has just stored the key again, which drops what was loaded). */
@@ -28,10 +46,11 @@ export async function paletteRun(page: Page, fake: FakeVogent, targets: PaletteT
   fake.requests.length = 0;
   const loadMs = await loadAllThroughPalette(page, targets);
   const requests = fake.requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers').length;
+  const perPage = pageTimes(fake.requests);
   const filterMs = await typedFilter(page, targets);
   await page.keyboard.press('Escape');
   await waitHidden(page, 'the Copy Phone Number picker', targets.timeoutMs);
-  return { loadMs, requests, filterMs };
+  return { loadMs, requests, perPage, filterMs };
 }
 
 async function loadAllThroughPalette(page: Page, targets: PaletteTargets): Promise<number> {

@@ -2,7 +2,7 @@
 import { median, type Row } from './benchCommon';
 import type { ScaleConfig } from './scale';
 import type { HostMemory } from './scaleHelper';
-import type { PaletteRun } from './scalePalette';
+import type { PageTimes, PaletteRun } from './scalePalette';
 import type { TreeFigures } from './scaleTree';
 
 /** A palette load-all and, just before it, the same pages walked with bare fetch + JSON.parse. */
@@ -11,6 +11,7 @@ export interface ScaleRun extends PaletteRun {
   hostWalkMs: number;
   /** In the bench's own plain Node process, whose fetch is faster than the host's. */
   nodeWalkMs: number;
+  hostWalkPerPage: PageTimes;
 }
 
 /** The extension host's memory in bytes, as the host reports it and as /proc does (RSS). */
@@ -76,10 +77,23 @@ function paletteRows(config: ScaleConfig, palette: Map<number, ScaleRun[]>): Row
       { figure: `scale: palette load-all of ${count(config.n)}, ${latency} ms latency`, value: spread(runs.map((r) => r.loadMs), ms), target: 'reported', raw: load },
       { figure: '  bare fetch + JSON.parse walk, inside the extension host', value: spread(runs.map((r) => r.hostWalkMs), ms), target: 'the floor', raw: median(runs.map((r) => r.hostWalkMs)) },
       { figure: '  palette ÷ bare walk in the host, same run', value: spread(overHost, ratio), target: RATIO_TARGETS.get(latency) ?? 'reported', raw: median(overHost) },
+      ...perPageRows(runs),
       { figure: '  bare walk in plain Node (no proxy-aware fetch)', value: spread(runs.map((r) => r.nodeWalkMs), ms), target: 'reported', raw: median(runs.map((r) => r.nodeWalkMs)) },
       { figure: '  palette ÷ bare walk in plain Node, same run', value: spread(overNode, ratio), target: 'reported', raw: median(overNode) },
     ];
   });
+}
+
+/** Whether the load-all's extra time is spent by the API (the bench's process) or in the host between pages. */
+function perPageRows(runs: ScaleRun[]): Row[] {
+  const pair = (of: (times: PageTimes) => number) => {
+    const [load, walk] = [median(runs.map((r) => of(r.perPage))), median(runs.map((r) => of(r.hostWalkPerPage)))];
+    return { value: `${load.toFixed(2)} ms vs ${walk.toFixed(2)} ms`, raw: load - walk };
+  };
+  return [
+    { figure: '  per page, the API holding the request: load-all vs bare walk', ...pair((t) => t.apiMs), target: 'reported' },
+    { figure: '  per page, the host from an answer to the next request: same', ...pair((t) => t.hostMs), target: 'reported' },
+  ];
 }
 
 function treeRows(results: ScaleResults): Row[] {

@@ -35,6 +35,8 @@ export interface LoggedRequest {
   userAgent: string | undefined;
   body: unknown;
   at: number;
+  /** When the answer was written (performance.now()); unset until then, and for requests left hanging. */
+  answeredAt?: number;
 }
 
 export interface FakeVogentOptions {
@@ -158,7 +160,7 @@ async function handle(
   } catch {
     // logged as text
   }
-  fake.requests.push({
+  const logged: LoggedRequest = {
     method,
     path,
     query: Object.fromEntries(url.searchParams),
@@ -166,7 +168,8 @@ async function handle(
     userAgent: req.headers['user-agent'],
     body,
     at: started,
-  });
+  };
+  fake.requests.push(logged);
   arrived();
 
   const fault = takeFault(method, path, req.headers.authorization);
@@ -182,6 +185,7 @@ async function handle(
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   res.writeHead(reply.status, { 'Content-Type': reply.contentType, ...reply.headers });
   res.end(reply.text);
+  logged.answeredAt = performance.now();
 }
 
 function faultReply(fault: Fault): Reply {
