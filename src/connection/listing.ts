@@ -24,6 +24,12 @@ interface Reload {
   edits: Map<string, PhoneNumber>;
 }
 
+/** The key, read when the first request goes out and kept: one listing, one key. A failed read (a locked keyring) is not kept. */
+export function readOnce(read: () => Promise<string | undefined>): () => Promise<string | undefined> {
+  let key: Promise<string | undefined> | undefined;
+  return () => (key ??= read().catch((error: unknown) => ((key = undefined), Promise.reject(error))));
+}
+
 /**
  * What is loaded under one API key and one set of settings: the client, the numbers, the agent names,
  * and whether Vogent rejected the key. A key or settings change replaces the whole listing.

@@ -1,9 +1,10 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
-import { VogentError, isVogentError } from '../vogent/errors';
+import { VogentError, isVogentError, rejectsKey } from '../vogent/errors';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
-import { Listing } from './listing';
+import { BackgroundLoad } from './backgroundLoad';
+import { Listing, readOnce } from './listing';
 import type { ConnectionChange, ConnectionOptions, ConnectionStatus } from './types';
 
 export type { ConnectionChange, ConnectionOptions, ConnectionStatus, KeySource } from './types';
@@ -21,8 +22,11 @@ export class VogentConnection {
   private listing: Listing | undefined;
   private refreshing: Promise<void> | undefined;
   private disposed = false;
-  /** The background load-all for lookups in code; it ends with the listing it started on. */
-  private lookingUp: AbortController | undefined;
+  /** The load-all for lookups in code; it ends with the listing it started on. After a failure only Retry or Refresh load again. */
+  private readonly lookUp = new BackgroundLoad(
+    (signal) => this.loadAll(signal),
+    () => this.status === 'ready' && !this.numbers.complete && !this.numbers.error,
+  );
   private readonly listeners = new Set<(change: ConnectionChange) => void>();
 
   constructor(private readonly options: ConnectionOptions) {}
@@ -48,8 +52,7 @@ export class VogentConnection {
 
   /** Forgets everything loaded (the key or a setting changed) and cancels what is in flight. */
   reset(): void {
-    this.lookingUp?.abort();
-    this.lookingUp = undefined;
+    this.lookUp.stop();
     this.listing?.dispose();
     this.listing = undefined;
     this.emit({ all: true, groups: [] });
@@ -110,19 +113,9 @@ export class VogentConnection {
     }
   }
 
-  /**
-   * Loads every page in the background, once however often it is asked, for lookups of numbers met in
-   * code; returns the load when this call started it. Its failures show as the listing's error.
-   */
+  /** Loads every page in the background for lookups of numbers met in code; returns the load when this call started it. */
   lookUpEverything(): Promise<void> | undefined {
-    // After a failure only Retry or Refresh loads again: hints redrawn on every change must not hammer Vogent.
-    if (this.status !== 'ready' || this.numbers.complete || this.numbers.error || this.lookingUp) return undefined;
-    const lookup = (this.lookingUp = new AbortController());
-    return this.loadAll(lookup.signal)
-      .catch(() => undefined)
-      .finally(() => {
-        if (this.lookingUp === lookup) this.lookingUp = undefined;
-      });
+    return this.lookUp.start();
   }
 
   /** Every agent, for a picker: a failed load is tried again. Failures are thrown. */
@@ -158,7 +151,7 @@ export class VogentConnection {
   /** Ends the connection for good (its workspace was removed): loads in flight end as cancelled. */
   dispose(): void {
     this.disposed = true;
-    this.lookingUp?.abort();
+    this.lookUp.stop();
     this.listing?.dispose();
     this.listing = undefined;
     this.listeners.clear();
@@ -192,23 +185,16 @@ export class VogentConnection {
     throw new VogentError('unauthorized', why);
   }
 
-  /** A listing reads the key once, when its first request goes out: one listing, one key. */
   private newListing(): Listing {
-    let key: Promise<string | undefined> | undefined;
-    // A failed read (a locked keyring) is not kept: the next request reads the key again.
-    const client = this.options.client(() => (key ??= this.options.key.get().catch((error: unknown) => ((key = undefined), Promise.reject(error)))));
+    const client = this.options.client(readOnce(() => this.options.key.get()));
     return new Listing(client, this.options.pageSize(), { changed: () => this.emit({ all: false, groups: [] }), warn: this.options.log.warn });
   }
 
-  /**
-   * Logs a failure and returns it. A 401, or a 403 on the listing itself, means Vogent rejects the key:
-   * nothing more is sent under it. A cancelled load (the listing was replaced) is not a failure.
-   */
+  /** Logs a failure and returns it; one that rejects the key marks the listing. A cancelled load (replaced) is not a failure. */
   private failed(listing: Listing, what: string, error: unknown): unknown {
     if (isVogentError(error, 'cancelled')) return error;
     this.options.log.error(what, error);
-    const rejected = isVogentError(error, 'unauthorized') || (isVogentError(error, 'forbidden') && error.request === 'GET /phone_numbers');
-    if (rejected && listing === this.listing && !listing.rejected) {
+    if (rejectsKey(error) && listing === this.listing && !listing.rejected) {
       listing.rejected = true;
       this.emit({ all: true, groups: [] });
     }
