@@ -42,12 +42,13 @@ export async function pickNumber(workspaces: VogentWorkspaces, options: PickOpti
   const closed = new AbortController();
   const update = () => show(pick, workspaces, options, loads.loading);
   const loads = loadsFor(workspaces, pick, closed.signal, () => update());
-  const render = throttle(update, 100);
+  // Typing and pages landing each redraw at most every 100 ms, apart: a key is never held back by a page's redraw.
+  const [typed, landed] = [throttle(update, 100), throttle(update, 100)];
   const changed = () => {
     loads.start();
-    render();
+    landed();
   };
-  const subscriptions = [pick.onDidChangeValue(render), workspaces.onDidChangeState(changed), workspaces.onDidChangeList(changed), render];
+  const subscriptions = [pick.onDidChangeValue(typed), workspaces.onDidChangeState(changed), workspaces.onDidChangeList(changed), typed, landed];
   loads.start();
   update();
   try {

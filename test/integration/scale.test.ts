@@ -25,6 +25,42 @@ describe('Many numbers', () => {
     assert.equal(fake().requests.length, sent, 'nothing was requested for numbers already loaded');
   });
 
+  it('a value typed just after a page landed is listed by its own event, not at the next redraw', async () => {
+    const { connection } = await extension();
+    await connection.loadAll(new AbortController().signal);
+    let titles = 0;
+    let beforePicker: (() => void) | undefined;
+    const picked = captureQuickPick((pick) => {
+      // Counts the picker's redraws (each sets the title), and runs `beforePicker` ahead of its own listener.
+      const title = accessorOf(pick, 'title');
+      Object.defineProperty(pick, 'title', { get: () => title.get?.call(pick), set: (value) => (titles++, title.set?.call(pick, value)) });
+      const subscribe = pick.onDidChangeValue;
+      const ahead: typeof subscribe = (listener, thisArg, disposables) =>
+        subscribe((value) => (beforePicker?.(), (beforePicker = undefined), listener.call(thisArg, value)), undefined, disposables);
+      Object.defineProperty(pick, 'onDidChangeValue', { value: ahead });
+    });
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    const target = fake().workspace.numbers[1_234];
+    const loaded = connection.numbers.get(target.id);
+    assert.ok(loaded);
+    let titlesBefore = 0;
+    beforePicker = () => {
+      // A page lands (an update redraws as one does) just before the picker hears what was typed.
+      connection.numbers.update(loaded);
+      titlesBefore = titles;
+    };
+    const heard = new Promise<void>((resolve) => {
+      const listener = pick.onDidChangeValue(() => (listener.dispose(), resolve()));
+    });
+    pick.value = target.number;
+    await heard;
+    assert.equal(titles, titlesBefore + 1, 'the picker redrew for the typed value at once');
+    assert.match(pick.title ?? '', /— 1 of 3,000 match$/);
+    pick.hide();
+    await command;
+  });
+
   it('the palette holds at most 200 numbers, the best matches, and says how many match', async () => {
     const picked = captureQuickPick();
     const command = vscode.commands.executeCommand('vogent.copyNumber');
@@ -50,3 +86,12 @@ describe('Many numbers', () => {
     await command;
   });
 });
+
+/** The getter and setter of a property, from wherever in the object's prototypes it is defined. */
+function accessorOf(object: object, name: string): PropertyDescriptor {
+  for (let o: object | null = object; o; o = Object.getPrototypeOf(o) as object | null) {
+    const descriptor = Object.getOwnPropertyDescriptor(o, name);
+    if (descriptor) return descriptor;
+  }
+  throw new Error(`${name} is not a property`);
+}

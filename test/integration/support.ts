@@ -168,12 +168,16 @@ export async function treeChange(): Promise<void> {
   });
 }
 
-/** Wraps the real createQuickPick so a test can type into, watch or close the picker a command opens. */
-export function captureQuickPick(): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
+/**
+ * Wraps the real createQuickPick so a test can type into, watch or close the picker a command opens;
+ * `prepare` sees it before the command does (to watch what the command does with it from the start).
+ */
+export function captureQuickPick(prepare?: (pick: vscode.QuickPick<vscode.QuickPickItem>) => void): Promise<vscode.QuickPick<vscode.QuickPickItem>> {
   return new Promise((resolve) => {
     const original = vscode.window.createQuickPick;
     stub(vscode.window, 'createQuickPick', (() => {
       const pick = original();
+      prepare?.(pick);
       resolve(pick);
       return pick;
     }) as typeof vscode.window.createQuickPick);
