@@ -35,17 +35,17 @@ export function isVogentError(value: unknown, kind?: VogentErrorKind): value is 
   return value instanceof VogentError && (kind === undefined || value.kind === kind);
 }
 
+/** A 401, or a 403 on the listing itself: Vogent does not accept the key, and nothing more is sent under it. */
+export function rejectsKey(error: unknown): boolean {
+  return isVogentError(error, 'unauthorized') || (isVogentError(error, 'forbidden') && error.request === 'GET /phone_numbers');
+}
+
 const MAX_DETAIL = 200;
 
 /**
  * The human part of an error body: the first string among `message`, `error`, `detail`
  * when the body is JSON, else the text itself, shortened. HTML pages yield nothing.
  */
-/** A 401, or a 403 on the listing itself: Vogent does not accept the key, and nothing more is sent under it. */
-export function rejectsKey(error: unknown): boolean {
-  return isVogentError(error, 'unauthorized') || (isVogentError(error, 'forbidden') && error.request === 'GET /phone_numbers');
-}
-
 export function detailFromBody(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') {
