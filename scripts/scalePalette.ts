@@ -30,11 +30,11 @@ export interface PageTimes {
 }
 
 export function pageTimes(requests: readonly LoggedRequest[]): PageTimes {
-  const pages = requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers' && r.answeredAt !== undefined);
+  const pages = requests.flatMap((r) => (r.method === 'GET' && r.path === '/phone_numbers' && r.answeredAt !== undefined ? [{ at: r.at, answeredAt: r.answeredAt }] : []));
   let [api, host] = [0, 0];
   pages.forEach((request, i) => {
-    api += (request.answeredAt ?? request.at) - request.at;
-    if (i > 0) host += request.at - (pages[i - 1].answeredAt ?? request.at);
+    api += request.answeredAt - request.at;
+    if (i > 0) host += request.at - pages[i - 1].answeredAt;
   });
   return { apiMs: api / Math.max(1, pages.length), hostMs: host / Math.max(1, pages.length - 1) };
 }
