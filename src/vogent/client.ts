@@ -164,8 +164,7 @@ export class VogentClient {
       const status = error.response.status;
       const text = await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => '');
       // Redacted before and after parsing: JSON may escape the key (\/) so that only the parsed text shows it.
-      const parsed = detailFromBody(redact(text, apiKey));
-      const detail = parsed === undefined ? undefined : redact(parsed, apiKey);
+      const detail = detailFromBody(redact(text, apiKey), (parsed) => redact(parsed, apiKey));
       const { kind, message } = statusError(status, detail, { request, listing: call.method === 'get' && !call.path.includes('/') }, error.response.headers);
       return wrap(kind, message, status);
     }

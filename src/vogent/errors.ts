@@ -44,25 +44,26 @@ const MAX_DETAIL = 200;
 
 /**
  * The human part of an error body: the first string among `message`, `error`, `detail`
- * when the body is JSON, else the text itself, shortened. HTML pages yield nothing.
+ * when the body is JSON, else the text itself, shortened. HTML pages yield nothing. `clean` runs on
+ * the text before it is shortened: a key cut in half would no longer be found by `redact`.
  */
-export function detailFromBody(body: unknown): string | undefined {
+export function detailFromBody(body: unknown, clean: (text: string) => string = (text) => text): string | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') {
     const text = body.trim();
     if (text === '') return undefined;
     try {
-      return detailFromBody(JSON.parse(text) as unknown) ?? undefined;
+      return detailFromBody(JSON.parse(text) as unknown, clean) ?? undefined;
     } catch {
       if (/^<(!doctype|html|\?xml|head|body)/i.test(text) || /<\/(html|body)>/i.test(text)) return undefined;
-      return shorten(text.replace(/\s+/g, ' '));
+      return shorten(clean(text.replace(/\s+/g, ' ')));
     }
   }
   if (typeof body === 'object') {
     const record = body as Record<string, unknown>;
     for (const field of ['message', 'error', 'detail']) {
       const value = record[field];
-      if (typeof value === 'string' && value.trim() !== '') return shorten(value.trim());
+      if (typeof value === 'string' && value.trim() !== '') return shorten(clean(value.trim()));
     }
   }
   return undefined;

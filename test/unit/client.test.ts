@@ -244,6 +244,14 @@ describe('VogentClient', () => {
       }
     });
 
+    it('leaves no part of a key that JSON escaped in a message cut short', async () => {
+      const key = 'vk_live/7Qm2s9XbTz/unit';
+      const escaped = JSON.stringify(key).slice(1, -1).replace(/\//g, '\\/');
+      fake().inject({ status: 400, body: `{"message": "${'y'.repeat(185)} token ${escaped}"}`, contentType: 'application/json' });
+      const error = await vogentError(clientFor(fake(), { apiKey: async () => key }).listPhoneNumbers());
+      assert.ok(!error.message.includes(key.slice(0, 6)), error.message);
+    });
+
     it('says no key is set without sending anything', async () => {
       const error = await vogentError(clientFor(fake(), { apiKey: async () => undefined }).listAgents());
       assert.equal(error.kind, 'unauthorized');
