@@ -46,7 +46,8 @@ export function linkPhoneNumber(workspaces: VogentWorkspaces): vscode.LanguageMo
       confirmed.delete(keyOf(input));
       const plan = await planLink(workspaces, input, token);
       if (typeof plan === 'string') return answer(plan);
-      if (shown !== undefined && shown !== signatureOf(plan)) return answer(changedMeanwhile(plan));
+      // Only what the user saw and confirmed: no confirmation was shown when the check failed at first.
+      if (shown !== signatureOf(plan)) return answer(shown === undefined ? NOT_CONFIRMED : changedMeanwhile(plan));
       const before = currentAgent(plan);
       try {
         const updated = await plan.workspace.connection.setAgent(plan.number.id, plan.agent?.id ?? null);
@@ -68,6 +69,8 @@ function keyOf(input: LinkInput): string {
 function signatureOf(plan: Exclude<Plan, string>): string {
   return [plan.workspace.id, plan.number.id, plan.agent?.id ?? ''].join('\n');
 }
+
+const NOT_CONFIRMED = 'Nothing was changed: the user was not asked to confirm this change, since checking it failed at first. Ask again, so that they can confirm it.';
 
 function changedMeanwhile(plan: Exclude<Plan, string>): string {
   const now = plan.agent ? `${plan.number.number} to ${plan.agent.name} (id ${plan.agent.id})` : `unlinking ${plan.number.number}`;

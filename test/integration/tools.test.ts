@@ -94,6 +94,23 @@ describe('Agent-mode tools', () => {
     assert.equal(puts(fake().requests).length, 0);
   });
 
+  it('changes nothing it could not ask the user to confirm: the check failed at first, then passed', async () => {
+    const { workspaces, connection } = await extension();
+    const tool = linkPhoneNumber(workspaces);
+    const token = new vscode.CancellationTokenSource().token;
+    // A number bought in the dashboard after the listing was loaded: not found, so no confirmation is shown.
+    const bought = { id: 'pn_bought_1', number: '+15559990001', type: 'PSTN', agentId: null };
+    const input = { number: bought.number, agent: 'Billing Helpline' };
+    const prepared = await tool.prepareInvocation?.({ input }, token);
+    assert.equal(prepared?.confirmationMessages, undefined, 'no confirmation could be shown');
+    fake().workspace.numbers.push(bought);
+    await connection.refresh();
+    const result = await tool.invoke({ input, toolInvocationToken: undefined }, token);
+    const text = (result?.content ?? []).map((part) => (part instanceof vscode.LanguageModelTextPart ? part.value : '')).join('');
+    assert.equal(text, 'Nothing was changed: the user was not asked to confirm this change, since checking it failed at first. Ask again, so that they can confirm it.');
+    assert.equal(puts(fake().requests).length, 0);
+  });
+
   it('unlinks with an empty agent, and changes nothing for an unknown number or agent', async () => {
     const number = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
     assert.ok(number);
