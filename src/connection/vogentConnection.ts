@@ -1,7 +1,7 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
-import { VogentError, isVogentError, rejectsKey } from '../vogent/errors';
+import { VogentError, cancelled, isVogentError, rejectsKey } from '../vogent/errors';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
 import { BackgroundLoad } from './backgroundLoad';
 import { Listing, readOnce } from './listing';
@@ -98,6 +98,8 @@ export class VogentConnection {
    */
   async loadAll(signal: AbortSignal): Promise<void> {
     for (;;) {
+      // Aborted while waiting on the names of a listing since replaced: the new one is not this load's to start.
+      if (signal.aborted) throw cancelled();
       const listing = this.usable();
       const { pages } = listing;
       const names = listing.agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));

@@ -138,6 +138,21 @@ describe('VogentConnection', () => {
       assert.equal(connection.lookUpEverything(), undefined, 'a failed listing is not asked again on its own');
       assert.equal(fake().requests.length, sent);
     });
+
+    it('stops when a reset drops what it loads, and sends nothing under the key that replaced it', async () => {
+      const { connection } = connect(fake(), 50);
+      // The agent names arrive last: the load is waiting on them when the key changes.
+      fake().inject({ path: '/agents', latencyMs: 300 });
+      const complete = new Promise<void>((resolve) => {
+        const stop = connection.onDidChange(() => connection.numbers.complete && (stop(), resolve()));
+      });
+      const lookUp = connection.lookUpEverything();
+      await complete;
+      connection.reset();
+      const sent = fake().requests.length;
+      await lookUp;
+      assert.equal(fake().requests.length, sent, fake().requests.slice(sent).map((r) => r.path).join(', '));
+    });
   });
 
   describe('loading everything', () => {
