@@ -205,6 +205,12 @@ describe('The Vogent sidebar, as a person uses it', () => {
     await shot('rejected.png');
     fake.apiKeys.add('vk_replacement_key');
     await replace.click();
+    // Copied with a zero-width space: it could never be sent, so it is refused before any check.
+    const sent = fake.requests.length;
+    await input.fill('vk_replacement\u200b_key');
+    await input.press('Enter');
+    await assertVisibleText(page.locator('.quick-input-widget'), 'This key has a character that cannot be sent');
+    assert.equal(fake.requests.length, sent);
     await input.fill('vk_replacement_key');
     await input.press('Enter');
     await row('PSTN numbers').waitFor();
