@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { VIEW_ID, type PhoneNumbersProvider, type TreeNode } from '../tree/phoneNumbersProvider';
+import type { PhoneNumbersProvider, TreeNode } from '../tree/phoneNumbersProvider';
 import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
 import { reportError } from './reportError';
 import { requireUsableKey } from './requireKey';
@@ -11,10 +11,10 @@ import { givenWorkspace, inWorkspace } from './target';
  */
 export function revealNumber(workspaces: VogentWorkspaces, provider: PhoneNumbersProvider, view: vscode.TreeView<TreeNode>) {
   return async (idOrNumber?: unknown, workspaceId?: unknown): Promise<void> => {
-    const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
     const only = givenWorkspace(workspaces, { workspaceId });
-    if (only === 'removed') return;
-    if (!wanted || !(await requireUsableKey(workspaces, only))) return;
+    if (only === 'removed' || !(await requireUsableKey(workspaces, only))) return;
+    const wanted = typeof idOrNumber === 'string' ? idOrNumber : await vscode.window.showInputBox({ title: 'Reveal a Phone Number', prompt: 'A phone number in any format, or its ID' });
+    if (!wanted) return;
     const found = workspaces.find(wanted, only) ?? (await loadAndFind(workspaces, wanted, only));
     if (found === 'failed') return;
     const where = workspaces.all.length > 1 ? 'any of your Vogent workspaces' : 'your Vogent workspace';
@@ -24,11 +24,19 @@ export function revealNumber(workspaces: VogentWorkspaces, provider: PhoneNumber
   };
 }
 
-/** Loads every page of the workspaces not yet complete, then looks again; a failed load is reported. */
+/**
+ * Loads every page of the workspaces not yet complete, then looks again; a failed load is reported.
+ * A long load (a number that is not there means every page) can be cancelled, which says nothing.
+ */
 async function loadAndFind(workspaces: VogentWorkspaces, wanted: string, only: VogentWorkspace | undefined): Promise<WorkspaceNumber | 'failed' | undefined> {
   const incomplete = (only ? [only] : workspaces.usable).filter((w) => !w.connection.numbers.complete);
-  const loads = incomplete.map((workspace) => workspace.connection.loadAll(new AbortController().signal).then(() => undefined, (error: unknown) => ({ workspace, error })));
-  const failures = await vscode.window.withProgress({ location: { viewId: VIEW_ID }, title: 'Looking up the number' }, () => Promise.all(loads));
+  const stop = new AbortController();
+  const loads = incomplete.map((workspace) => workspace.connection.loadAll(stop.signal).then(() => undefined, (error: unknown) => ({ workspace, error })));
+  const progress = { location: vscode.ProgressLocation.Notification, title: `Looking up ${wanted} in Vogent`, cancellable: true };
+  const failures = await vscode.window.withProgress(progress, (_, token) => {
+    token.onCancellationRequested(() => stop.abort());
+    return Promise.all(loads);
+  });
   const found = workspaces.find(wanted, only);
   const failed = failures.find((f) => f !== undefined);
   if (found || !failed) return found;

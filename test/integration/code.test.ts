@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
-import { extension, stub, useVogent } from './support';
+import { errorMessages, extension, stub, useVogent } from './support';
 
 const opened: vscode.TextDocument[] = [];
 
@@ -146,5 +146,28 @@ describe('Numbers in your code', () => {
     assert.ok(last);
     await vscode.commands.executeCommand('vogent.revealNumber', last.number);
     assert.equal(ext.view.selection[0]?.id, `${ext.workspaces.all[0].id}/number:${last.id}`);
+  });
+
+  it('Reveal of a number that is not there can be cancelled while it loads: the loading stops, nothing is said', async () => {
+    const { connection } = await extension();
+    fake().inject({ path: '/phone_numbers', latencyMs: 100, times: 100 });
+    const cancel = new vscode.CancellationTokenSource();
+    const asked: vscode.ProgressOptions[] = [];
+    stub(vscode.window, 'withProgress', ((options: vscode.ProgressOptions, task: (p: unknown, t: vscode.CancellationToken) => Thenable<unknown>) => {
+      asked.push(options);
+      return task({ report: () => undefined }, cancel.token);
+    }) as typeof vscode.window.withProgress);
+    const shown = errorMessages();
+    const said: string[] = [];
+    stub(vscode.window, 'showInformationMessage', (async (message: string) => void said.push(message)) as typeof vscode.window.showInformationMessage);
+    const sent = fake().requests.length;
+    const reveal = vscode.commands.executeCommand('vogent.revealNumber', '+1 999 000 0000');
+    await fake().received(sent + 1);
+    cancel.cancel();
+    await reveal;
+    await connection.numbers.idle();
+    assert.deepEqual(asked.map((o) => o.cancellable), [true]);
+    assert.ok(!connection.numbers.complete, 'the load stopped');
+    assert.deepEqual([shown, said], [[], []]);
   });
 });
