@@ -120,15 +120,18 @@ export class VogentConnection {
     return this.lookUp.start();
   }
 
-  /** Every agent, for a picker: a failed load is tried again. Failures are thrown. */
+  /** Every agent, for a picker: a failed load is tried again, and one replaced meanwhile (a refresh) followed. Failures are thrown. */
   async agentList(): Promise<Agent[]> {
-    const listing = this.usable();
-    try {
-      return [...(await listing.agents.load()).values()];
-    } catch (error) {
-      throw this.failed(listing, 'Loading agents', error);
-    } finally {
-      if (listing === this.listing) this.emit({ all: false, groups: listing.pages.groups() });
+    for (;;) {
+      const listing = this.usable();
+      const { agents } = listing;
+      try {
+        return [...(await agents.load()).values()];
+      } catch (error) {
+        if (!isVogentError(error, 'cancelled') || (listing === this.listing && agents === listing.agents)) throw this.failed(listing, 'Loading agents', error);
+      } finally {
+        if (listing === this.listing) this.emit({ all: false, groups: listing.pages.groups() });
+      }
     }
   }
 

@@ -86,6 +86,21 @@ describe('VogentConnection', () => {
       assert.equal(connection.agents.error, undefined);
     });
 
+    it('a picker asking for the agents while a refresh replaces the failed names gets the new ones', async () => {
+      const { connection } = connect(fake());
+      fake().inject({ path: '/agents', status: 400 });
+      await connection.fill('PSTN');
+      assert.ok(connection.agents.error);
+      const sent = fake().requests.length;
+      const refresh = connection.refresh();
+      // The refresh's own agent names and first page are on their way; the picker's ask of the old names is slower.
+      await fake().received(sent + 2);
+      fake().inject({ path: '/agents', latencyMs: 300 });
+      const list = connection.agentList();
+      await refresh;
+      assert.equal((await list).length, fake().workspace.agents.length);
+    });
+
     it('loads every number even when the agent names fail', async () => {
       const { connection } = connect(fake());
       fake().inject({ path: '/agents', status: 503, times: 100 });
