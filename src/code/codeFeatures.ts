@@ -3,7 +3,8 @@ import type { VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { numberHover } from './numberHover';
 import { numberInlayHints } from './numberInlayHints';
 
-const EVERY_DOCUMENT: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-vfs' }];
+/** Files, wherever they are (local, remote windows, virtual workspaces), and notebook cells; not output, git or debug documents. */
+const EVERY_DOCUMENT: vscode.DocumentSelector = ['file', 'untitled', 'vscode-vfs', 'vscode-remote', 'vscode-notebook-cell'].map((scheme) => ({ scheme }));
 
 /**
  * Hovers and inlay hints for numbers in any document. Registering them costs nothing: they look only at

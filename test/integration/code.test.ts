@@ -65,6 +65,19 @@ describe('Numbers in your code', () => {
     assert.match(hover, /answered by Appointment Reminders/);
   });
 
+  it('a number in a notebook cell gets the same hover', async () => {
+    const { connection } = await extension();
+    await connection.loadAll(new AbortController().signal);
+    const number = fake().workspace.numbers.find((n) => n.agentId === 'agent_002');
+    assert.ok(number);
+    const cell = new vscode.NotebookCellData(vscode.NotebookCellKind.Code, `dial("${number.number}")\n`, 'python');
+    const notebook = await vscode.workspace.openNotebookDocument('jupyter-notebook', new vscode.NotebookData([cell]));
+    const document = notebook.cellAt(0).document;
+    opened.push(document);
+    assert.equal(document.uri.scheme, 'vscode-notebook-cell');
+    assert.match(await hoverAt(document, number.number), /PSTN · answered by Appointment Reminders/);
+  });
+
   it('a hover on a number in any format says which agent answers it, with actions', async () => {
     const { connection } = await extension();
     await connection.loadAll(new AbortController().signal);
