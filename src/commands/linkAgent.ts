@@ -57,7 +57,7 @@ async function pickAgent(workspaces: VogentWorkspaces, { workspace, number }: Wo
   );
   const picked = await vscode.window.showQuickPick(items, {
     title: `Link ${displayNumber(number)} to an agent${inWorkspace(workspaces, workspace).replace(' in ', ' of ')}`,
-    placeHolder: 'Type an agent name or ID (no agents: create one in the Vogent dashboard)',
+    placeHolder: 'Type an agent name or ID (an agent created in the Vogent dashboard since the list loaded shows after Refresh)',
     matchOnDetail: true,
   }, closeOnFailure.token);
   closeOnFailure.dispose();
