@@ -35,9 +35,12 @@ export function isVogentError(value: unknown, kind?: VogentErrorKind): value is 
   return value instanceof VogentError && (kind === undefined || value.kind === kind);
 }
 
-/** A 401, or a 403 on the listing itself: Vogent does not accept the key, and nothing more is sent under it. */
+/**
+ * A 401, or a 403 on the listing itself: Vogent does not accept the key, and nothing more is sent under it.
+ * Vogent's answer only: a key found missing here (deleted in another window) was never sent.
+ */
 export function rejectsKey(error: unknown): boolean {
-  return isVogentError(error, 'unauthorized') || (isVogentError(error, 'forbidden') && error.request === 'GET /phone_numbers');
+  return (isVogentError(error, 'unauthorized') && error.status === 401) || (isVogentError(error, 'forbidden') && error.request === 'GET /phone_numbers');
 }
 
 const MAX_DETAIL = 200;

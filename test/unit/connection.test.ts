@@ -123,6 +123,16 @@ describe('VogentConnection', () => {
       assert.equal(connection.numbers.size, 100, 'what was loaded stays');
     });
 
+    it('a key gone from secret storage before this window heard of it is not taken for one Vogent rejected', async () => {
+      const { connection, key } = connect(fake());
+      // Deleted in another window: this one still holds that a key is set until its own read tells it otherwise.
+      key.value = '';
+      await connection.show();
+      assert.equal(connection.status, 'ready');
+      assert.equal(connection.numbers.error?.message, 'No API key is set.');
+      assert.equal(fake().requests.length, 0);
+    });
+
     it('a 403 on the numbers listing, or a 401 anywhere, rejects the key, and then nothing more is sent', async () => {
       for (const fault of [{ path: '/phone_numbers', method: 'GET', status: 403 }, { method: 'PUT', status: 401 }]) {
         const { connection } = connect(fake(), 10);
