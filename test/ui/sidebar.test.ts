@@ -184,6 +184,23 @@ describe('The Vogent sidebar, as a person uses it', () => {
     await runCommand('View: Revert and Close Editor');
   });
 
+  it('with a key stored, reopening the window shows the groups without the welcome for no key first', async () => {
+    // Watches the page from its first script on: a welcome shown for one frame would be caught.
+    await page.addInitScript(() => {
+      const seen = window as unknown as { vogentWelcomeSeen?: boolean };
+      seen.vogentWelcomeSeen = false;
+      new MutationObserver(() => {
+        if (seen.vogentWelcomeSeen) return;
+        for (const welcome of document.querySelectorAll('.welcome-view-content')) {
+          if (welcome.textContent?.includes('Connect to Vogent')) seen.vogentWelcomeSeen = true;
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.reload();
+    await row('PSTN numbers').waitFor({ timeout: 60_000 });
+    assert.equal(await page.evaluate(() => (window as unknown as { vogentWelcomeSeen?: boolean }).vogentWelcomeSeen), false);
+  });
+
   it('removes the key after a confirmation, and the welcome returns', async () => {
     await runCommand('Vogent: Remove API Key');
     await page.locator('.monaco-dialog-box').getByRole('button', { name: 'Remove' }).click();
