@@ -18,10 +18,6 @@ type Verdict = { ok: true } | { ok: false; rejected: boolean; message: string };
 
 const PROMPT = 'Paste an API key from the Vogent dashboard (https://app.vogent.ai → API → Keys). It is kept in VS Code\'s secret storage.';
 
-/** What an Authorization header can carry: a key with anything else could never be sent, only fail as if offline. */
-const SENDABLE = /^[\x21-\x7e]+$/;
-const UNSENDABLE = 'This key has a character that cannot be sent: a space, or an invisible or non-ASCII character picked up while copying. Copy the key again from the Vogent dashboard.';
-
 /**
  * Asks for a key, checks it with one cheap call, and saves it only if Vogent accepts it (or, when
  * Vogent cannot be reached, if the user says so). Resolves true once a key is saved.
@@ -39,7 +35,6 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
     input.onDidAccept(async () => {
       const key = input.value.trim();
       if (key === '') return void (input.validationMessage = 'Enter an API key, or press Escape to cancel.');
-      if (!SENDABLE.test(key)) return fail(UNSENDABLE);
       const holder = options.holderOf(key);
       if (holder !== undefined) return fail(`This key is already the workspace "${holder}".`);
       [input.busy, input.enabled] = [true, false];

@@ -43,6 +43,8 @@ interface Call {
   signal: AbortSignal | undefined;
 }
 
+const UNSENDABLE_KEY = 'This key has a character that cannot be sent: a space, or an invisible or non-ASCII character picked up while copying. Copy the key again from the Vogent dashboard.';
+
 export class VogentClient {
   private readonly http: KyInstance;
   private readonly base: URL | VogentError;
@@ -102,6 +104,8 @@ export class VogentClient {
     if (call.signal?.aborted) throw cancelled();
     const apiKey = await this.options.apiKey();
     if (!apiKey) throw new VogentError('unauthorized', 'No API key is set.');
+    // A header cannot carry it: fetch would fail before sending, and that failure reads as "unreachable".
+    if (!/^[\x21-\x7e]+$/.test(apiKey)) throw new VogentError('unauthorized', UNSENDABLE_KEY);
     const what = `${call.method.toUpperCase()} /${call.path}`;
     let body: string;
     try {

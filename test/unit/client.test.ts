@@ -258,6 +258,13 @@ describe('VogentClient', () => {
       assert.equal(fake().requests.length, 0);
     });
 
+    it('refuses a key no header can carry, saying why, without sending anything', async () => {
+      const error = await vogentError(clientFor(fake(), { apiKey: async () => `${KEY}\u200b` }).listPhoneNumbers());
+      assert.equal(error.kind, 'unauthorized');
+      assert.match(error.message, /^This key has a character that cannot be sent/);
+      assert.equal(fake().requests.length, 0);
+    });
+
     it('maps a refused connection to a network error', async () => {
       const port = await closedPort();
       const client = clientFor(fake(), { baseUrl: `http://127.0.0.1:${port}/api` });
