@@ -59,6 +59,11 @@ export class Listing {
     return this.names;
   }
 
+  /** The agents an action waits for: while a refresh reloads names that failed, that reload's, so none is fetched twice. */
+  get agentsToLoad(): AgentDirectory {
+    return (this.names.error && this.reloading?.agents) || this.names;
+  }
+
   /** Links (or with `null` unlinks) a number; what the server answers is shown at once and outlives a reload in flight. */
   async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
     const updated = await this.client.setAgent(id, agentId);

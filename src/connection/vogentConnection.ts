@@ -124,11 +124,11 @@ export class VogentConnection {
   async agentList(): Promise<Agent[]> {
     for (;;) {
       const listing = this.usable();
-      const { agents } = listing;
+      const agents = listing.agentsToLoad;
       try {
         return [...(await agents.load()).values()];
       } catch (error) {
-        if (!isVogentError(error, 'cancelled') || (listing === this.listing && agents === listing.agents)) throw this.failed(listing, 'Loading agents', error);
+        if (!isVogentError(error, 'cancelled') || (listing === this.listing && agents === listing.agentsToLoad)) throw this.failed(listing, 'Loading agents', error);
       } finally {
         if (listing === this.listing) this.emit({ all: false, groups: listing.pages.groups() });
       }

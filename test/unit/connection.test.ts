@@ -86,19 +86,35 @@ describe('VogentConnection', () => {
       assert.equal(connection.agents.error, undefined);
     });
 
-    it('a picker asking for the agents while a refresh replaces the failed names gets the new ones', async () => {
+    async function withFailedNames(): Promise<VogentConnection> {
       const { connection } = connect(fake());
       fake().inject({ path: '/agents', status: 400 });
       await connection.fill('PSTN');
       assert.ok(connection.agents.error);
+      return connection;
+    }
+
+    it('a picker asking again for failed names when a refresh replaces them gets the new ones', async () => {
+      const connection = await withFailedNames();
+      fake().inject({ path: '/agents', latencyMs: 300 });
+      const sent = fake().requests.length;
+      const list = connection.agentList();
+      await fake().received(sent + 1);
+      // The refresh loads its own names and, done first, drops the directory the picker is loading.
+      await connection.refresh();
+      assert.equal((await list).length, fake().workspace.agents.length);
+    });
+
+    it('a picker opened while a refresh reloads failed names waits for that load rather than asking again', async () => {
+      const connection = await withFailedNames();
       const sent = fake().requests.length;
       const refresh = connection.refresh();
-      // The refresh's own agent names and first page are on their way; the picker's ask of the old names is slower.
       await fake().received(sent + 2);
-      fake().inject({ path: '/agents', latencyMs: 300 });
-      const list = connection.agentList();
+      const list = await connection.agentList();
       await refresh;
-      assert.equal((await list).length, fake().workspace.agents.length);
+      assert.equal(list.length, fake().workspace.agents.length);
+      const agentGets = fake().requests.slice(sent).filter((r) => r.path === '/agents');
+      assert.equal(agentGets.length, 1, 'the refresh\'s load only');
     });
 
     it('loads every number even when the agent names fail', async () => {
