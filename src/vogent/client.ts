@@ -1,9 +1,9 @@
 import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { checkBaseUrl } from './baseUrl';
-import { VogentError, cancelled, detailFromBody, redact } from './errors';
+import { VogentError, cancelled, detailFromBody, redact, withoutKey } from './errors';
 import { retryAfterSeconds, statusError } from './statusError';
-import { BodyTimeout, ERROR_BODY_LIMIT, readText, timedFetch } from './transport';
-import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber, type SkippedRecord } from './shapes';
+import { BodyTimeout, ERROR_BODY_LIMIT, bounded, readText, timedFetch } from './transport';
+import { ShapeError, agent, page, phoneNumber, type Agent, type Page, type PhoneNumber } from './shapes';
 
 export interface ClientOptions {
   baseUrl: string;
@@ -117,7 +117,8 @@ export class VogentClient {
         timeout: this.timeoutMs,
         context: { apiKey },
       });
-      body = await this.bounded(readText(response), response);
+      // ky's timeout ends when headers arrive; a body that never finishes must not hang the call.
+      body = await bounded(readText(response), response, this.timeoutMs);
     } catch (error) {
       throw await this.describe(error, call, apiKey);
     }
@@ -135,22 +136,6 @@ export class VogentClient {
     return (typeof timeoutMs === 'function' ? timeoutMs() : timeoutMs) ?? 15_000;
   }
 
-  /** ky's timeout ends when headers arrive; a body that never finishes must not hang the call. */
-  private async bounded<T>(work: Promise<T>, response: Response): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const late = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        void response.body?.cancel().catch(() => undefined);
-        reject(new BodyTimeout());
-      }, this.timeoutMs);
-    });
-    try {
-      return await Promise.race([work, late]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   /**
    * The one VogentError for a failed call. ky's errors are not kept as the cause: they hold the request,
    * its Authorization header and the options with the key.
@@ -166,7 +151,7 @@ export class VogentClient {
     }
     if (isHTTPError(error)) {
       const status = error.response.status;
-      const text = await this.bounded(readText(error.response, ERROR_BODY_LIMIT), error.response).catch(() => '');
+      const text = await bounded(readText(error.response, ERROR_BODY_LIMIT), error.response, this.timeoutMs).catch(() => '');
       // Redacted before and after parsing: JSON may escape the key (\/) so that only the parsed text shows it.
       const detail = detailFromBody(redact(text, apiKey), (parsed) => redact(parsed, apiKey));
       const { kind, message } = statusError(status, detail, { request, listing: call.method === 'get' && !call.path.includes('/') }, error.response.headers);
@@ -183,14 +168,6 @@ export class VogentClient {
     }
     return wrap('network', `The request failed: ${error instanceof Error ? error.message : String(error)}`);
   }
-}
-
-/** A skipped record is logged by what it said of itself, which may echo anything, the key too. */
-function withoutKey<T>(value: T, apiKey: string): T {
-  const { skipped } = value as { skipped?: SkippedRecord[] };
-  if (!skipped) return value;
-  const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, apiKey));
-  return { ...value, skipped: skipped.map((r) => ({ id: clean(r.id), type: clean(r.type), reason: r.reason })) };
 }
 
 function tryCheckBaseUrl(raw: unknown): URL | VogentError {

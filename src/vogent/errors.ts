@@ -1,3 +1,5 @@
+import type { SkippedRecord } from './shapes';
+
 export type VogentErrorKind =
   | 'unauthorized'
   | 'forbidden'
@@ -80,4 +82,12 @@ function shorten(text: string): string {
 export function redact(message: string, secret: string | undefined): string {
   if (!secret) return message;
   return message.split(secret).join('•••');
+}
+
+/** A skipped record is logged by what it said of itself, which may echo anything, the key too. */
+export function withoutKey<T>(value: T, apiKey: string): T {
+  const { skipped } = value as { skipped?: SkippedRecord[] };
+  if (!skipped) return value;
+  const clean = (text: string | undefined) => (text === undefined ? undefined : redact(text, apiKey));
+  return { ...value, skipped: skipped.map((r) => ({ id: clean(r.id), type: clean(r.type), reason: r.reason })) };
 }

@@ -9,6 +9,22 @@ export class BodyTimeout extends Error {
 /** Error bodies are only read for a short message: a huge page is not buffered. */
 export const ERROR_BODY_LIMIT = 64 * 1024;
 
+/** The work, unless `ms` pass first: then the body is cancelled and BodyTimeout thrown. */
+export async function bounded<T>(work: Promise<T>, response: Response, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void response.body?.cancel().catch(() => undefined);
+      reject(new BodyTimeout());
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function readText(response: Response, limit = Number.POSITIVE_INFINITY): Promise<string> {
   if (limit === Number.POSITIVE_INFINITY || !response.body) return response.text();
   const reader = response.body.getReader();
