@@ -2,6 +2,7 @@ import { AgentDirectory } from '../numbers/agentDirectory';
 import type { GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
 import type { VogentClient } from '../vogent/client';
+import { isVogentError, rejectsKey } from '../vogent/errors';
 import type { PhoneNumber, SkippedRecord } from '../vogent/shapes';
 
 /** What changed: everything (the groups themselves may differ), or the rows of some groups beyond their counts. */
@@ -15,6 +16,10 @@ export interface ListingHooks {
   changed(): void;
   /** For the log: each record the API sent that could not be read. */
   warn(message: string): void;
+  /** For the log: a failed call, with what it was doing. */
+  error(what: string, error: unknown): void;
+  /** Vogent rejected this listing's key. */
+  rejected(): void;
 }
 
 interface Reload {
@@ -41,6 +46,7 @@ export class Listing {
   private stopListening = (): void => undefined;
   /** Vogent answered that this key is not accepted: nothing more is sent under it. */
   rejected = false;
+  private disposed = false;
 
   constructor(
     private readonly client: VogentClient,
@@ -100,7 +106,19 @@ export class Listing {
     return change;
   }
 
+  /** Logs a failure and returns it; one that rejects the key marks the listing. A cancelled load (replaced) is not a failure. */
+  failed(what: string, error: unknown): unknown {
+    if (isVogentError(error, 'cancelled')) return error;
+    this.hooks.error(what, error);
+    if (rejectsKey(error) && !this.disposed && !this.rejected) {
+      this.rejected = true;
+      this.hooks.rejected();
+    }
+    return error;
+  }
+
   dispose(): void {
+    this.disposed = true;
     this.stopListening();
     this.shown.dispose();
     this.names.dispose();

@@ -1,7 +1,7 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
-import { VogentError, cancelled, isVogentError, rejectsKey } from '../vogent/errors';
+import { VogentError, cancelled, isVogentError } from '../vogent/errors';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
 import { BackgroundLoad } from './backgroundLoad';
 import { Listing, readOnce } from './listing';
@@ -62,7 +62,7 @@ export class VogentConnection {
   async show(): Promise<void> {
     for (let listing = this.current(); listing; listing = this.current()) {
       if (listing.pages.started || listing.pages.error) return;
-      await listing.pages.start().catch((error: unknown) => this.failed(listing, 'Loading phone numbers', error));
+      await listing.pages.start().catch((error: unknown) => listing.failed('Loading phone numbers', error));
       // Replaced meanwhile (a new key or settings): show the new listing instead.
       if (listing === this.listing) return;
     }
@@ -85,8 +85,8 @@ export class VogentConnection {
   private async loadGroup(key: GroupKey, count: number | undefined, retry: boolean): Promise<void> {
     for (let listing = this.current(); listing; listing = this.current()) {
       const { agents, pages } = listing;
-      const names = agents.loaded || agents.error ? undefined : agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
-      if (retry || !pages.error) await pages.fill(key, count).catch((error: unknown) => this.failed(listing, `Loading ${key || 'untyped'} numbers`, error));
+      const names = agents.loaded || agents.error ? undefined : agents.load().catch((error: unknown) => listing.failed('Loading agent names', error));
+      if (retry || !pages.error) await pages.fill(key, count).catch((error: unknown) => listing.failed(`Loading ${key || 'untyped'} numbers`, error));
       await names;
       if (listing === this.listing && pages === listing.pages) return;
     }
@@ -102,13 +102,13 @@ export class VogentConnection {
       if (signal.aborted) throw cancelled();
       const listing = this.usable();
       const { pages } = listing;
-      const names = listing.agents.load().catch((error: unknown) => this.failed(listing, 'Loading agent names', error));
+      const names = listing.agents.load().catch((error: unknown) => listing.failed('Loading agent names', error));
       try {
         await pages.loadUntil(() => false, signal);
       } catch (error) {
         // Replaced meanwhile (a new key, or a refresh that swapped the pages): go on with what replaced it.
         if ((listing !== this.listing || pages !== listing.pages) && !signal.aborted) continue;
-        throw this.failed(listing, 'Loading every phone number', error);
+        throw listing.failed('Loading every phone number', error);
       }
       await names;
       if (listing === this.listing && pages === listing.pages) return;
@@ -128,7 +128,7 @@ export class VogentConnection {
       try {
         return [...(await agents.load()).values()];
       } catch (error) {
-        if (!isVogentError(error, 'cancelled') || (listing === this.listing && agents === listing.agentsToLoad)) throw this.failed(listing, 'Loading agents', error);
+        if (!isVogentError(error, 'cancelled') || (listing === this.listing && agents === listing.agentsToLoad)) throw listing.failed('Loading agents', error);
       } finally {
         if (listing === this.listing) this.emit({ all: false, groups: listing.pages.groups() });
       }
@@ -149,17 +149,16 @@ export class VogentConnection {
       if (listing === this.listing) this.emit({ all: false, groups: [groupKeyOf(updated)] });
       return updated;
     } catch (error) {
-      throw this.failed(listing, `Updating the agent of ${id}`, error);
+      throw listing.failed(`Updating the agent of ${id}`, error);
     }
   }
 
   /** Ends the connection for good (its workspace was removed): loads in flight end as cancelled. */
   dispose(): void {
     this.disposed = true;
-    this.lookUp.stop();
-    this.listing?.dispose();
-    this.listing = undefined;
+    // Cleared first: a removed workspace tells no one that it emptied.
     this.listeners.clear();
+    this.reset();
   }
 
   private async reload(): Promise<void> {
@@ -169,7 +168,7 @@ export class VogentConnection {
       const change = await listing.reload();
       if (listing === this.listing) this.emit(change);
     } catch (error) {
-      const failure = this.failed(listing, 'Refreshing phone numbers', error);
+      const failure = listing.failed('Refreshing phone numbers', error);
       if (!isVogentError(failure, 'cancelled') && listing === this.listing) throw failure;
     }
   }
@@ -192,18 +191,9 @@ export class VogentConnection {
 
   private newListing(): Listing {
     const client = this.options.client(readOnce(() => this.options.key.get()));
-    return new Listing(client, this.options.pageSize(), { changed: () => this.emit({ all: false, groups: [] }), warn: this.options.log.warn });
-  }
-
-  /** Logs a failure and returns it; one that rejects the key marks the listing. A cancelled load (replaced) is not a failure. */
-  private failed(listing: Listing, what: string, error: unknown): unknown {
-    if (isVogentError(error, 'cancelled')) return error;
-    this.options.log.error(what, error);
-    if (rejectsKey(error) && listing === this.listing && !listing.rejected) {
-      listing.rejected = true;
-      this.emit({ all: true, groups: [] });
-    }
-    return error;
+    const { warn, error } = this.options.log;
+    const [changed, rejected] = [() => this.emit({ all: false, groups: [] }), () => this.emit({ all: true, groups: [] })];
+    return new Listing(client, this.options.pageSize(), { changed, warn, error, rejected });
   }
 
   private emit(change: ConnectionChange): void {
