@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { countryName, displayNumber, formatsOf } from '../numbers/formatNumber';
 import { agentName, typeName } from '../numbers/presentation';
-import type { VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
+import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
 import { lookUpInBackground } from './lookUp';
 import { mentionsAcross, type LineMention } from './mentions';
 
 /** The only commands a hover's links may run. */
-export const HOVER_COMMANDS = ['vogent.copyNumber', 'vogent.revealNumber', 'vogent.openAgent', 'vogent.linkAgent'];
+export const HOVER_COMMANDS = ['vogent.copyNumber', 'vogent.revealNumber', 'vogent.openAgent', 'vogent.linkAgent', 'vogent.refresh'];
 
 /** A hover on a number or a number id in any document: what it is in the Vogent workspaces, with actions. */
 export function numberHover(workspaces: VogentWorkspaces): vscode.HoverProvider {
@@ -30,10 +30,21 @@ function hoverText(workspaces: VogentWorkspaces, mention: LineMention): vscode.M
   const usable = workspaces.usable;
   const unsearched = workspaces.all.filter((w) => !usable.includes(w)).map((w) => w.name);
   const where = several ? `any of your Vogent workspaces${unsearched.length > 0 ? ` (not searched, no usable key: ${unsearched.join(', ')})` : ''}` : 'your Vogent workspace';
-  if (usable.every((w) => w.connection.numbers.complete)) return text.appendText(`Not a number of ${where}.`);
+  const unfinished = usable.filter((w) => !w.connection.numbers.complete);
+  if (unfinished.length === 0) return text.appendText(`Not a number of ${where}.`);
+  // A load that failed is not retried on hover: it says why, with Retry, instead of "looking up…" for ever.
+  const failed = unfinished.filter((w) => w.connection.numbers.error);
+  if (failed.length === unfinished.length) return failed.reduce((t, w, i) => failure(i > 0 ? t.appendMarkdown('\n\n') : t, w, several), text);
   lookUpInBackground(workspaces);
   const loaded = usable.reduce((sum, w) => sum + w.connection.numbers.size, 0);
   return text.appendText(`Vogent: looking up… ${loaded.toLocaleString('en-US')} numbers loaded so far.`);
+}
+
+function failure(text: vscode.MarkdownString, workspace: VogentWorkspace, several: boolean): vscode.MarkdownString {
+  const { numbers } = workspace.connection;
+  const which = several ? ` of ${workspace.name}` : '';
+  text.appendText(`Vogent: could not load every number${which} to look this one up (${numbers.size.toLocaleString('en-US')} loaded). ${numbers.error?.message ?? ''}`);
+  return text.appendMarkdown(` [Retry](command:vogent.refresh?${encodeURIComponent(JSON.stringify([{ workspaceId: workspace.id }]))})`);
 }
 
 function describe(text: vscode.MarkdownString, { workspace, number }: WorkspaceNumber, several: boolean): vscode.MarkdownString {

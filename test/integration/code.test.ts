@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { VogentConnection } from '../../src/connection/vogentConnection';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
 import { errorMessages, extension, stub, useVogent } from './support';
@@ -36,6 +37,17 @@ async function hintsIn(document: vscode.TextDocument): Promise<string[]> {
   const range = new vscode.Range(0, 0, document.lineCount, 0);
   const hints = await vscode.commands.executeCommand<vscode.InlayHint[]>('vscode.executeInlayHintProvider', document.uri, range);
   return hints.map((h) => (typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')));
+}
+
+/** Resolves once `done` holds, checked after each change of the connection. */
+function until(connection: VogentConnection, done: () => boolean): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const stop = connection.onDidChange(() => done() && (stop(), resolve()));
+    if (done()) {
+      stop();
+      resolve();
+    }
+  });
 }
 
 const STAGING_KEY = 'vk_staging_code_4Hs82kQe';
@@ -105,11 +117,27 @@ describe('Numbers in your code', () => {
     const sent = fake().requests.length;
     assert.match(await hoverAt(document, last.number), /looking up… \d+ numbers loaded/);
     const { connection } = await extension();
-    await new Promise<void>((resolve) => {
-      const stop = connection.onDidChange(() => connection.numbers.complete && (stop(), resolve()));
-      if (connection.numbers.complete) resolve();
-    });
+    await until(connection, () => connection.numbers.complete);
     assert.equal(fake().requests.slice(sent).filter((r) => r.path === '/phone_numbers').length, 3, 'every page once');
+    assert.ok((await hoverAt(document, last.number)).includes(displayNumber(last)));
+  });
+
+  it('a lookup that failed says why, with Retry, instead of looking up for ever', async () => {
+    const last = fake().workspace.numbers[249];
+    const document = await documentWith(`VOGENT_FROM_NUMBER=${last.number}\n`);
+    fake().inject({ path: '/phone_numbers', status: 400, body: { message: 'cursor expired' } });
+    assert.match(await hoverAt(document, last.number), /looking up/);
+    const { connection } = await extension();
+    await until(connection, () => connection.numbers.error !== undefined);
+    const failed = await hoverAt(document, last.number);
+    assert.match(failed, /could not load every number to look this one up \(0 loaded\)\. Vogent refused the request \(400\): cursor expired/);
+    assert.match(failed, /\[Retry\]\(command:vogent\.refresh\?/);
+    assert.doesNotMatch(failed, /looking up…/);
+    // The link as the hover gives it: its arguments name the workspace to refresh.
+    const [, args] = /\(command:vogent\.refresh\?([^)]+)\)/.exec(failed) ?? [];
+    await vscode.commands.executeCommand('vogent.refresh', ...(JSON.parse(decodeURIComponent(args)) as unknown[]));
+    assert.match(await hoverAt(document, last.number), /looking up… \d+ numbers loaded/);
+    await until(connection, () => connection.numbers.complete);
     assert.ok((await hoverAt(document, last.number)).includes(displayNumber(last)));
   });
 
