@@ -14,8 +14,8 @@ export interface NumberMention {
   number: PhoneNumber | undefined;
 }
 
-/** A plus, then digits with single spaces, dots, hyphens or brackets between them. */
-const WRITTEN = /\+[\d .\-()]{7,24}/g;
+/** A plus and a digit (a sum such as `t + 86400000` is not a number), then digits with single spaces, dots, hyphens or brackets between them. */
+const WRITTEN = /\+\d[\d .\-()]{6,23}/g;
 
 /** Every mention of a number in `text`, in order. Digits inside a longer run of digits are not a number. */
 export function mentionsIn(text: string, index: NumberIndex): NumberMention[] {

@@ -25,6 +25,7 @@ describe('recognising numbers in text', () => {
     assert.deepEqual(keys('x+14155550100'), [], 'glued to a word');
     assert.deepEqual(keys('+141555501009999999'), [], 'too many digits');
     assert.deepEqual(keys('a + 1 = 2; +123'), [], 'arithmetic and short runs');
+    assert.deepEqual(keys('const until = Date.now() + 86400000;'), [], 'a sum with a long number');
     assert.deepEqual(keys('99+14155550100'), [], 'inside a longer run of digits');
     assert.deepEqual(keys('released +2024-01-15'), [], 'a date');
   });
