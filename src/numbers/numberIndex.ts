@@ -45,7 +45,9 @@ export class NumberIndex implements Searchable {
   /** Adds a number, or replaces the one with its id in place (a repeated id stays where it was first seen). */
   put(number: PhoneNumber): void {
     const at = this.position.get(number.id);
-    if (at !== undefined) return this.replace(at, number);
+    // The same record again (pages that overlap) changes nothing: a picker's search goes on from where it was.
+    if (at !== undefined && !same(this.numbers[at], number)) return this.replace(at, number);
+    if (at !== undefined) return;
     const index = this.numbers.length;
     this.numbers.push(number);
     this.digits.push(isPlusDigits(number.number) ? null : number.number.replace(/\D/g, ''));
@@ -150,6 +152,10 @@ export class NumberIndex implements Searchable {
     const [plus, other] = [this.byDigits.get(`+${digits}`), this.byDigits.get(digits)];
     return plus === undefined || (other !== undefined && other < plus) ? other : plus;
   }
+}
+
+function same(a: PhoneNumber, b: PhoneNumber): boolean {
+  return a.number === b.number && a.type === b.type && a.agentId === b.agentId;
 }
 
 /** The key a number is filed under by digits: its own text when it is `+` and digits, else its digits. */

@@ -131,6 +131,15 @@ describe('NumberIndex', () => {
     assert.deepEqual(index.search('front desk', { limit: 10, agents: later }).matches.map((n) => n.id), ['pn_a', 'pn_b', 'pn_d']);
   });
 
+  it('a record sent again unchanged (overlapping pages) replaces nothing, so searches go on where they were', () => {
+    const index = indexOf(numbers);
+    index.put({ ...numbers[1] });
+    assert.equal(index.revision, 0);
+    assert.equal(index.size, numbers.length);
+    index.put({ ...numbers[1], agentId: 'agent_fd' });
+    assert.equal(index.revision, 1);
+  });
+
   it('finds E.164 numbers and other numbers by digits; the first with the same digits wins', () => {
     const index = indexOf([
       { id: 'sip_1', number: 'ext-14155550100', type: 'SIP_USERNAME', agentId: null },
