@@ -27,6 +27,8 @@ interface Reload {
   agents: AgentDirectory | undefined;
   /** Links and unlinks made while the reload ran: newer than what it read. */
   edits: Map<string, PhoneNumber>;
+  /** Settles when the reload has ended, swapped in or not. */
+  ended: Promise<void>;
 }
 
 /** The key, read when the first request goes out and kept: one listing, one key. A failed read (a locked keyring) is not kept. */
@@ -70,6 +72,15 @@ export class Listing {
     return (this.names.error && this.reloading?.agents) || this.names;
   }
 
+  /** Whether a reload is under way; `reloadEnded` settles when it ends. */
+  get reloadUnderWay(): boolean {
+    return this.reloading !== undefined;
+  }
+
+  reloadEnded(): Promise<void> {
+    return this.reloading?.ended ?? Promise.resolve();
+  }
+
   /** Links (or with `null` unlinks) a number; what the server answers is shown at once and outlives a reload in flight. */
   async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
     const updated = await this.client.setAgent(id, agentId);
@@ -83,7 +94,9 @@ export class Listing {
    * "Load more…" adds meanwhile), then shows it in one step. Agent names are reloaded if they were asked for.
    */
   async reload(): Promise<ListingChange> {
-    const reload: Reload = { next: this.newPages(), agents: undefined, edits: new Map() };
+    let end = (): void => undefined;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    const reload: Reload = { next: this.newPages(), agents: undefined, edits: new Map(), ended };
     if (this.names.loaded || this.names.error) reload.agents = this.newAgents();
     this.reloading = reload;
     try {
@@ -97,6 +110,7 @@ export class Listing {
       throw error;
     } finally {
       this.reloading = undefined;
+      end();
     }
     for (const edit of reload.edits.values()) reload.next.update(edit);
     const change = difference(this.shown, reload.next, this.names, reload.agents);

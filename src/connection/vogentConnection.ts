@@ -25,7 +25,7 @@ export class VogentConnection {
   /** The load-all for lookups in code; it ends with the listing it started on. After a failure only Retry or Refresh load again. */
   private readonly lookUp = new BackgroundLoad(
     (signal) => this.loadAll(signal),
-    () => this.status === 'ready' && !this.numbers.complete && !this.numbers.error,
+    () => this.status === 'ready' && ((!this.numbers.complete && !this.numbers.error) || (!this.agents.loaded && !this.agents.error)),
   );
   private readonly listeners = new Set<(change: ConnectionChange) => void>();
 
@@ -84,8 +84,8 @@ export class VogentConnection {
   /** A refresh or reset meanwhile is followed to the listing that replaced it. */
   private async loadGroup(key: GroupKey, count: number | undefined, retry: boolean): Promise<void> {
     for (let listing = this.current(); listing; listing = this.current()) {
-      const { agents, pages } = listing;
-      const names = agents.loaded || agents.error ? undefined : agents.load().catch((error: unknown) => listing.failed('Loading agent names', error));
+      const { pages } = listing;
+      const names = this.loadNames(listing, false);
       if (retry || !pages.error) await pages.fill(key, count).catch((error: unknown) => listing.failed(`Loading ${key || 'untyped'} numbers`, error));
       await names;
       if (listing === this.listing && pages === listing.pages) return;
@@ -102,17 +102,27 @@ export class VogentConnection {
       if (signal.aborted) throw cancelled();
       const listing = this.usable();
       const { pages } = listing;
-      const names = listing.agents.load().catch((error: unknown) => listing.failed('Loading agent names', error));
+      const names = this.loadNames(listing, true);
       try {
-        await pages.loadUntil(() => false, signal);
+        // A refresh under way is not chased page by page: this load waits for it, then goes on with what it loaded.
+        await pages.loadUntil(() => listing.reloadUnderWay, signal);
+        await listing.reloadEnded();
       } catch (error) {
         // Replaced meanwhile (a new key, or a refresh that swapped the pages): go on with what replaced it.
         if ((listing !== this.listing || pages !== listing.pages) && !signal.aborted) continue;
         throw listing.failed('Loading every phone number', error);
       }
       await names;
-      if (listing === this.listing && pages === listing.pages) return;
+      if (listing === this.listing && pages === listing.pages && pages.complete) return;
     }
+  }
+
+  /** The agent names unless loaded (or failed, without `retry`); views hear when they land. */
+  private loadNames(listing: Listing, retry: boolean): Promise<unknown> | undefined {
+    const agents = listing.agentsToLoad;
+    if (agents.loaded || (agents.error && !retry)) return undefined;
+    const landed = () => listing === this.listing && this.emit({ all: false, groups: [] });
+    return agents.load().then(landed, (error: unknown) => listing.failed('Loading agent names', error));
   }
 
   /** Loads every page in the background for lookups of numbers met in code; returns the load when this call started it. */

@@ -207,6 +207,30 @@ describe('VogentConnection', () => {
       assert.equal(connection.numbers.size, 250);
     });
 
+    it('waits for a refresh that starts meanwhile instead of loading the old pages for the refresh to chase', async () => {
+      const { connection } = connect(fake(), 10);
+      fake().latencyMs = 5;
+      const loading = connection.loadAll(new AbortController().signal);
+      await fake().received(5);
+      const before = numberGets(fake()).length;
+      await connection.refresh();
+      await loading;
+      assert.equal(connection.numbers.size, 250);
+      // The refresh loads as far as was loaded when it began; the load-all goes on from there. Chased, it would be 25 more.
+      assert.ok(numberGets(fake()).length <= before + 1 + 25, `${numberGets(fake()).length} requests, ${before} before the refresh`);
+    });
+
+    it('loads the agent names even when every number is already loaded, and tells the views when they land', async () => {
+      const { connection, changes } = connect(fake(), 1000);
+      await connection.show();
+      assert.ok(connection.numbers.complete);
+      assert.equal(connection.agents.loaded, false);
+      const told = changes.length;
+      await connection.lookUpEverything();
+      assert.ok(connection.agents.loaded);
+      assert.ok(changes.length > told, 'the views heard of the names');
+    });
+
     it('stops asking for pages once its caller gives up', async () => {
       const { connection } = connect(fake(), 10);
       const closed = new AbortController();
