@@ -61,17 +61,18 @@ export async function pickNumber(workspaces: VogentWorkspaces, options: PickOpti
 }
 
 /**
- * Loads each usable workspace once while the picker is open, also one whose key becomes usable
- * meanwhile; `loading` holds those still loading. Workspaces already loaded in full are not loaded:
- * no spinner, no redraw when their "load" ends.
+ * Loads each usable workspace's listing once while the picker is open (numbers and agent names), also
+ * one whose key becomes usable or whose listing is replaced meanwhile; `loading` holds those still
+ * loading. Listings already loaded in full are not loaded: no spinner, no redraw when their "load" ends.
  */
 function loadsFor(workspaces: VogentWorkspaces, pick: vscode.QuickPick<NumberPick>, signal: AbortSignal, redraw: () => void) {
   const loading = new Set<VogentWorkspace>();
-  const started = new Set<VogentWorkspace>();
+  const started = new WeakSet<object>();
   const start = () => {
     for (const workspace of workspaces.usable) {
-      if (started.has(workspace) || workspace.connection.numbers.complete) continue;
-      started.add(workspace);
+      const { numbers, agents } = workspace.connection;
+      if (loading.has(workspace) || started.has(numbers) || (numbers.complete && (agents.loaded || agents.error))) continue;
+      started.add(numbers);
       loading.add(workspace);
       pick.busy = true;
       void loadAll(workspaces, workspace, signal).finally(() => {
@@ -124,7 +125,8 @@ function setItems(pick: vscode.QuickPick<NumberPick>, items: NumberPick[]): void
   listed.set(pick, text);
   const active = pick.activeItems[0];
   pick.items = items;
-  const keep = pick.items.find((item) => item.number?.id === active?.number?.id && item.workspace === active?.workspace);
+  // Without a highlighted number there is nothing to keep: matching "no number" would pick a separator.
+  const keep = active && pick.items.find((item) => item.number?.id === active.number?.id && item.workspace === active.workspace);
   if (keep) pick.activeItems = [keep];
 }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import type { PhoneNumberItem } from '../../src/tree/phoneNumberItem';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
-import { captureQuickPick, children, group, revealInView, row, setting, stub, useVogent } from './support';
+import { captureQuickPick, children, extension, group, revealInView, row, setting, stub, useVogent } from './support';
 
 async function numberRow(groupLabel: string, predicate: (n: Node) => boolean): Promise<Node> {
   const found = (await children(await group(groupLabel))).find(predicate);
@@ -99,6 +99,24 @@ describe('Commands', () => {
       await command;
       assert.equal(await vscode.env.clipboard.readText(), last.number);
       assert.equal(fake().requests.filter((r) => r.path === '/phone_numbers').length, Math.ceil(workspace.numbers.length / 100));
+    });
+  });
+
+  describe('agent names in the palette', () => {
+    it('with every number on one page, still names the agents and finds a number by its agent', async () => {
+      await setting('pageSize', 500);
+      const { connection } = await extension();
+      await connection.show();
+      assert.ok(connection.numbers.complete && !connection.agents.loaded, 'one page holds every number; no names asked for yet');
+      const { numbers, agents } = fake().workspace;
+      const agent = agents.find((a) => numbers.some((n) => n.agentId === a.id));
+      const first = numbers.find((n) => n.agentId === agent?.id);
+      assert.ok(agent && first);
+      const picked = captureQuickPick();
+      const command = vscode.commands.executeCommand('vogent.copyNumber');
+      await typeAndAccept(await picked, agent.name, displayNumber(first));
+      await command;
+      assert.equal(await vscode.env.clipboard.readText(), first.number);
     });
   });
 

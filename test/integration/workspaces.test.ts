@@ -97,6 +97,20 @@ describe('Several Vogent workspaces', () => {
     assert.equal(await vscode.env.clipboard.readText(), staging.numbers[3].number);
   });
 
+  it('Enter in the palette right away copies the first number listed, not a separator', async () => {
+    const added = await addStaging();
+    const { connection } = await extension();
+    await Promise.all([connection, added.connection].map((c) => c.loadAll(new AbortController().signal)));
+    const picked = captureQuickPick();
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    assert.ok(pick.activeItems.every((i) => i.kind !== vscode.QuickPickItemKind.Separator), 'a separator was made the highlighted item');
+    const first = connection.numbers.all()[0];
+    await typeAndAccept(pick, '', displayNumber(first));
+    await command;
+    assert.equal(await vscode.env.clipboard.readText(), first.number);
+  });
+
   it("Link to Agent offers only the agents of the number's own workspace", async () => {
     const added = await addStaging();
     await added.connection.show();
