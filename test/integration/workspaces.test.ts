@@ -79,13 +79,18 @@ describe('Several Vogent workspaces', () => {
     assert.equal(fake().requests.length, 0);
   });
 
-  it('the palette lists the numbers of both, under a separator per workspace, and copies from either', async () => {
+  /** Copy Phone Number opened over both workspaces, each loaded in full. */
+  async function copyPickerOverBoth() {
     const added = await addStaging();
     const { connection } = await extension();
     await Promise.all([connection, added.connection].map((c) => c.loadAll(new AbortController().signal)));
     const picked = captureQuickPick();
     const command = vscode.commands.executeCommand('vogent.copyNumber');
-    const pick = await picked;
+    return { pick: await picked, command, connection };
+  }
+
+  it('the palette lists the numbers of both, under a separator per workspace, and copies from either', async () => {
+    const { pick, command } = await copyPickerOverBoth();
     const separators = pick.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label);
     assert.deepEqual(separators, ['Vogent', 'Staging']);
     const stagingItem = pick.items.find((i) => i.label === displayNumber(staging.numbers[3]));
@@ -98,12 +103,7 @@ describe('Several Vogent workspaces', () => {
   });
 
   it('Enter in the palette right away copies the first number listed, not a separator', async () => {
-    const added = await addStaging();
-    const { connection } = await extension();
-    await Promise.all([connection, added.connection].map((c) => c.loadAll(new AbortController().signal)));
-    const picked = captureQuickPick();
-    const command = vscode.commands.executeCommand('vogent.copyNumber');
-    const pick = await picked;
+    const { pick, command, connection } = await copyPickerOverBoth();
     assert.ok(pick.activeItems.every((i) => i.kind !== vscode.QuickPickItemKind.Separator), 'a separator was made the highlighted item');
     const first = connection.numbers.all()[0];
     await typeAndAccept(pick, '', displayNumber(first));
