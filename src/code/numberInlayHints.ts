@@ -28,7 +28,8 @@ export function numberInlayHints(workspaces: VogentWorkspaces): vscode.InlayHint
           else hints.push(hintFor(new vscode.Position(line, mention.end), mention.found, workspaces.all.length > 1));
         }
       }
-      if (missing) lookUpInBackground(workspaces);
+      // Numbers missing, or found before the agents' names were asked for (every number fitted one page).
+      if (missing || (hints.length > 0 && workspaces.usable.some((w) => !w.connection.agents.loaded))) lookUpInBackground(workspaces);
       return hints;
     },
     dispose: () => {

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { VogentConnection } from '../../src/connection/vogentConnection';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
-import { errorMessages, extension, stub, useVogent } from './support';
+import { errorMessages, extension, setting, stub, useVogent } from './support';
 
 const opened: vscode.TextDocument[] = [];
 
@@ -139,6 +139,22 @@ describe('Numbers in your code', () => {
     assert.match(await hoverAt(document, last.number), /looking up… \d+ numbers loaded/);
     await until(connection, () => connection.numbers.complete);
     assert.ok((await hoverAt(document, last.number)).includes(displayNumber(last)));
+  });
+
+  it('with every number on one page, hints and hovers get the agent names, not ids', async () => {
+    await setting('pageSize', 500);
+    const { connection } = await extension();
+    await connection.show();
+    assert.ok(connection.numbers.complete && !connection.agents.loaded);
+    const { numbers, agents } = fake().workspace;
+    const linked = numbers.find((n) => agents.some((a) => a.id === n.agentId));
+    const agent = agents.find((a) => a.id === linked?.agentId);
+    assert.ok(linked && agent);
+    const document = await documentWith(`const from = '${linked.number}';\n`);
+    await hintsIn(document);
+    await until(connection, () => connection.agents.loaded);
+    assert.deepEqual(await hintsIn(document), [agent.name]);
+    assert.match(await hoverAt(document, linked.number), new RegExp(`answered by ${agent.name}`));
   });
 
   it('inlay hints name the agent after each workspace number, and nothing for other numbers', async () => {
