@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { VIEW_ID } from '../tree/phoneNumbersProvider';
 import { isVogentError } from '../vogent/errors';
 import type { VogentWorkspace, VogentWorkspaces } from '../workspaces/vogentWorkspaces';
 import { reportError } from './reportError';
@@ -12,7 +13,8 @@ export function refresh(workspaces: VogentWorkspaces) {
     if (only === 'removed') return;
     if (!(await requireUsableKey(workspaces, only))) return;
     const chosen = only ? [only] : workspaces.usable;
-    await Promise.all(chosen.map((workspace) => refreshOne(workspaces, workspace)));
+    // The reload fills new pages that no view draws until they are swapped in: the view's bar shows it runs.
+    await vscode.window.withProgress({ location: { viewId: VIEW_ID } }, () => Promise.all(chosen.map((workspace) => refreshOne(workspaces, workspace))));
   };
 }
 

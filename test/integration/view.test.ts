@@ -173,10 +173,14 @@ describe('Phone Numbers view', () => {
       const workspace = fake().workspace;
       const [gone] = workspace.numbers.splice(0, 1);
       workspace.numbers[0] = { ...workspace.numbers[0], agentId: null };
+      const progress: unknown[] = [];
+      const original = vscode.window.withProgress;
+      stub(vscode.window, 'withProgress', ((options, task) => (progress.push(options.location), original(options, task))) as typeof original);
       await vscode.commands.executeCommand('vogent.refresh');
+      assert.deepEqual(progress, [{ viewId: 'vogent.phoneNumbers' }], 'the view shows that the refresh runs');
       const after = (await children(await group('PSTN numbers'))).map(row);
       assert.deepEqual(after, expectedRows(workspace, 'PSTN'));
-      assert.ok(!after.some((r) => r.startsWith(`${gone.number} `)));
+      assert.ok(!after.some((r) => r.startsWith(`${displayNumber(gone)} `)));
       assert.equal(after.find((r) => r.startsWith(`${displayNumber(workspace.numbers[0])} `)), `${displayNumber(workspace.numbers[0])} — no agent`);
     });
 
