@@ -10,6 +10,8 @@ export class MessageItem extends vscode.TreeItem {
     this.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
     this.command = command;
     if (tooltip) this.tooltip = tooltip;
+    // A screen reader would read the tooltip instead of the label: it gets both.
+    if (tooltip) this.accessibilityInformation = { label: `${label}. ${tooltip}` };
     this.contextValue = 'message';
   }
 }

@@ -20,5 +20,8 @@ export class NumberGroupItem extends vscode.TreeItem {
     this.description = groupDescription(count, complete);
     const loaded = complete ? `${count} ${groupLabel(this.key)}` : `${count} loaded so far; more pages remain`;
     this.tooltip = unreadable > 0 ? `${loaded}; ${unreadable} could not be read` : loaded;
+    // Without it a screen reader reads the tooltip alone, which does not name the group while pages remain.
+    const spoken = complete ? `${count}` : `${count} loaded so far, more pages remain`;
+    this.accessibilityInformation = { label: `${groupLabel(this.key)}, ${spoken}${unreadable > 0 ? `, ${unreadable} could not be read` : ''}` };
   }
 }

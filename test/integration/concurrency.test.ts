@@ -47,6 +47,7 @@ describe('Actions that overlap', () => {
       const shown = await children(await group('PSTN numbers'));
       assert.equal(row(shown[0]), '2 numbers could not be read — Show Logs');
       assert.equal(shown[0].command?.command, 'vogent.showLogs');
+      assert.match(shown[0].accessibilityInformation?.label ?? '', /^2 numbers could not be read — Show Logs\. Vogent sent records/);
       assert.ok(shown.filter((n) => n.contextValue?.startsWith('phoneNumber')).length >= 60);
     });
   });

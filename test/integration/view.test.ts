@@ -135,6 +135,9 @@ describe('Phone Numbers view', () => {
       const firstPage = workspace.numbers.slice(0, 100);
       const count = (type: string) => firstPage.filter((n) => n.type === type).length;
       assert.deepEqual(await rows(), [`PSTN numbers — ${count('PSTN')} so far`, `SIP usernames — ${count('SIP_USERNAME')} so far`]);
+      // What a screen reader says: the group's name too, which the tooltip alone would not.
+      const spoken = (await children()).map((n) => n.accessibilityInformation?.label);
+      assert.deepEqual(spoken, [`PSTN numbers, ${count('PSTN')} loaded so far, more pages remain`, `SIP usernames, ${count('SIP_USERNAME')} loaded so far, more pages remain`]);
       assert.equal(numberRequests(fake()).filter((r) => r.query.cursor === undefined).length, 1, 'the first page once');
     });
 
