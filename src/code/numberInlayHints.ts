@@ -15,7 +15,9 @@ export function numberInlayHints(workspaces: VogentWorkspaces): vscode.InlayHint
   const changed = new vscode.EventEmitter<void>();
   // Pages land many times a second while everything loads: hints are asked for again at most 4 times a second.
   const refire = throttle(() => changed.fire(), 250);
-  const stop = [workspaces.onDidChangeState(refire), workspaces.onDidChangeList(refire)];
+  // Turning hints off or on redraws the hints already shown, not only those of the next edit.
+  const toggled = vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('vogent.inlayHints.enabled') && changed.fire());
+  const stop = [workspaces.onDidChangeState(refire), workspaces.onDidChangeList(refire), toggled];
   return {
     onDidChangeInlayHints: changed.event,
     provideInlayHints(document, range) {
