@@ -4,6 +4,16 @@ import { CursorTrail } from './cursorTrail';
 import { KNOWN_GROUPS, compareGroupKeys, type GroupKey } from './groups';
 import { NumberIndex } from './numberIndex';
 
+/** The one request for the next page, and who waits on it. */
+interface PageInFlight {
+  load: Promise<void>;
+  controller: AbortController;
+  /** Callers waiting with a signal of their own, not yet aborted. */
+  waiting: number;
+  /** A caller without a signal waits: the request is not aborted for the others leaving. */
+  kept: boolean;
+}
+
 export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<PhoneNumber>>;
 
 /**
@@ -18,7 +28,7 @@ export class NumberPages {
   private cursor: string | null | undefined;
   private readonly trail = new CursorTrail();
   private readonly controller = new AbortController();
-  private nextPage: Promise<void> | undefined;
+  private nextPage: PageInFlight | undefined;
   private failure: Error | undefined;
   private landed = 0;
   private readonly listeners = new Set<() => void>();
@@ -96,23 +106,28 @@ export class NumberPages {
     this.emit();
   }
 
-  /** Loads the next page. Callers that arrive while a page is loading share that request. */
-  loadNextPage(): Promise<void> {
+  /**
+   * Loads the next page. Callers that arrive while a page is loading share that request. When every
+   * caller that shares it has given up (each with its `signal`), the request is aborted; a caller
+   * without a signal (a view filling a group) keeps it going.
+   */
+  loadNextPage(signal?: AbortSignal): Promise<void> {
     if (this.complete) return Promise.resolve();
-    if (!this.nextPage) {
-      const load = this.fetchNext();
-      this.nextPage = load;
-      const settle = () => {
-        if (this.nextPage === load) this.nextPage = undefined;
-      };
-      void load.then(settle, settle);
+    if (signal?.aborted) return Promise.reject(cancelled());
+    const page = (this.nextPage ??= this.startPage());
+    if (!signal) {
+      page.kept = true;
+      return page.load;
     }
-    return this.nextPage;
+    page.waiting++;
+    const leave = () => --page.waiting === 0 && !page.kept && page.controller.abort();
+    signal.addEventListener('abort', leave, { once: true });
+    return page.load.finally(() => signal.removeEventListener('abort', leave));
   }
 
   /** Resolves once the page in flight, if any, has landed or failed (not the pages a loop asks for after it). */
   async idle(): Promise<void> {
-    await this.nextPage?.catch(() => undefined);
+    await this.nextPage?.load.catch(() => undefined);
   }
 
   /** Loads the first page, unless one was loaded already. */
@@ -133,7 +148,7 @@ export class NumberPages {
     await this.start();
     while (!this.complete && !done()) {
       if (signal?.aborted) throw cancelled();
-      await this.loadNextPage();
+      await this.loadNextPage(signal);
     }
   }
 
@@ -143,8 +158,18 @@ export class NumberPages {
     this.listeners.clear();
   }
 
-  private async fetchNext(): Promise<void> {
-    const { signal } = this.controller;
+  private startPage(): PageInFlight {
+    const controller = new AbortController();
+    const load = this.fetchNext(AbortSignal.any([this.controller.signal, controller.signal]));
+    const page: PageInFlight = { load, controller, waiting: 0, kept: false };
+    const settle = () => {
+      if (this.nextPage === page) this.nextPage = undefined;
+    };
+    void load.then(settle, settle);
+    return page;
+  }
+
+  private async fetchNext(signal: AbortSignal): Promise<void> {
     try {
       const page = await this.fetchPage(this.cursor ?? undefined, signal);
       if (signal.aborted) throw cancelled();

@@ -244,6 +244,37 @@ describe('VogentConnection', () => {
       assert.ok(!connection.numbers.complete);
     });
 
+    it('aborts the page in flight when its only caller gives up (closing the picker)', async () => {
+      const { connection } = connect(fake(), 10);
+      await connection.show();
+      fake().inject({ path: '/phone_numbers', hang: true });
+      const closed = new AbortController();
+      const sent = fake().requests.length;
+      const loading = connection.loadAll(closed.signal);
+      await fake().received(sent + 2);
+      closed.abort();
+      assert.equal((await vogentError(loading)).kind, 'cancelled');
+      // Settles only because the hung request was aborted.
+      await connection.numbers.idle();
+      assert.equal(connection.numbers.error, undefined, 'giving up is not a failure');
+      assert.equal(connection.numbers.size, 10);
+    });
+
+    it('keeps the page in flight going for a view that waits on it too', async () => {
+      const { connection } = connect(fake(), 10);
+      await connection.show();
+      fake().latencyMs = 50;
+      const closed = new AbortController();
+      const loading = connection.loadAll(closed.signal);
+      const filling = connection.fill('PSTN', 30);
+      await fake().received(3);
+      closed.abort();
+      await vogentError(loading);
+      await filling;
+      assert.ok(connection.numbers.countIn('PSTN') >= 30);
+      assert.equal(connection.numbers.error, undefined);
+    });
+
     it('ends as cancelled when the connection is disposed (its workspace removed), even with its key still stored', async () => {
       const { connection } = connect(fake(), 10);
       const loading = connection.loadAll(new AbortController().signal);
