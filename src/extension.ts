@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { clearApiKey } from './commands/clearApiKey';
 import { copyNumber, copyNumberAs, copyNumberId, copySelectedNumber } from './commands/copyNumber';
 import { linkAgent, unlinkAgent } from './commands/linkAgent';
-import { loadMore } from './commands/loadMore';
+import { loadMore, showEarlier } from './commands/loadMore';
 import { openAgent } from './commands/openAgent';
 import { refresh } from './commands/refresh';
 import { revealNumber } from './commands/revealNumber';
@@ -71,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
     command('vogent.removeWorkspace', removeWorkspace(keyDeps)),
     command('vogent.refresh', refresh(workspaces)),
     command('vogent.loadMore', loadMore(provider)),
+    command('vogent.showEarlier', showEarlier(provider)),
     command('vogent.showLogs', () => log.show(true)),
     command('vogent.copyNumber', copyNumber(workspaces)),
     command('vogent.copyNumberAs', copyNumberAs(workspaces)),

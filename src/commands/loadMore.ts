@@ -7,3 +7,10 @@ export function loadMore(provider: PhoneNumbersProvider) {
     if (typeof key === 'string') await provider.showMore(key, typeof workspaceId === 'string' ? workspaceId : undefined);
   };
 }
+
+/** Internal: the command of a group's "Show N earlier" item. */
+export function showEarlier(provider: PhoneNumbersProvider) {
+  return (key?: GroupKey, workspaceId?: unknown): void => {
+    if (typeof key === 'string') provider.showEarlier(key, typeof workspaceId === 'string' ? workspaceId : undefined);
+  };
+}

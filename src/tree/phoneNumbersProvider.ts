@@ -57,6 +57,11 @@ export class PhoneNumbersProvider implements vscode.TreeDataProvider<TreeNode>, 
     await this.branchOf(workspaceId ?? this.workspaces.all[0]?.id)?.showMore(key);
   }
 
+  /** "Show N earlier" of a group. */
+  showEarlier(key: GroupKey, workspaceId?: string): void {
+    this.branchOf(workspaceId ?? this.workspaces.all[0]?.id)?.showEarlier(key);
+  }
+
   /** Shows enough of the number's group to include it, and returns its row for the view to reveal. */
   rowOf(workspace: VogentWorkspace, number: PhoneNumber): TreeNode {
     return this.branch(workspace).rowOf(number);

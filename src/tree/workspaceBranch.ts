@@ -7,9 +7,16 @@ import { LoadMoreItem } from './loadMoreItem';
 import { MessageItem, errorItems, stateItems, warningItems } from './messageItem';
 import { NumberGroupItem } from './numberGroupItem';
 import { PhoneNumberItem } from './phoneNumberItem';
+import { ShowEarlierItem } from './showEarlierItem';
 import type { WorkspaceItem } from './workspaceItem';
 
-export type TreeNode = WorkspaceItem | NumberGroupItem | PhoneNumberItem | LoadMoreItem | MessageItem;
+export type TreeNode = WorkspaceItem | NumberGroupItem | PhoneNumberItem | LoadMoreItem | ShowEarlierItem | MessageItem;
+
+/** The part of a group on show: its numbers from `start` to before `end`, in API order. */
+interface Window {
+  start: number;
+  end: number;
+}
 
 /** What a branch needs from the view: to redraw a node (undefined: the whole view), and the node it hangs under. */
 export interface BranchHost {
@@ -27,8 +34,8 @@ export interface BranchHost {
  */
 export class WorkspaceBranch {
   private readonly groupNodes = new Map<GroupKey, NumberGroupItem>();
-  /** How many numbers each group shows: a page's worth after expanding, a page more per "Load more…". */
-  private readonly windows = new Map<GroupKey, number>();
+  /** What each group shows: a page after expanding, a page more per "Load more…", a page around a revealed number. */
+  private readonly windows = new Map<GroupKey, Window>();
   private readonly loadingMore = new Set<GroupKey>();
   private shownRoot: string | undefined;
 
@@ -63,17 +70,18 @@ export class WorkspaceBranch {
     if (connection.status !== 'ready') return [];
     // Rows already loaded are drawn without the view's progress bar flashing.
     const drawNow = this.holdsWindow(key);
-    const filling = connection.fill(key, this.windowOf(key));
+    const filling = connection.fill(key, this.windowOf(key).end);
     await (drawNow ? filling : this.host.withProgress(filling));
     const { numbers, agents } = connection;
-    const window = this.windowOf(key);
+    const { start, end } = this.windowOf(key);
     const items: TreeNode[] = warningItems(`${workspace.id}/group:${key}`, agents.error, numbers.skippedIn(key), this.retry());
-    items.push(...numbers.numbersIn(key, 0, window).map((n) => new PhoneNumberItem(workspace.id, n, agents)));
+    if (start > 0) items.push(new ShowEarlierItem(workspace.id, key, Math.min(start, numbers.pageSize)));
+    items.push(...numbers.numbersIn(key, start, end).map((n) => new PhoneNumberItem(workspace.id, n, agents)));
     const loaded = numbers.countIn(key);
-    if (loaded <= window && numbers.complete) return items;
+    if (loaded <= end && numbers.complete) return items;
     const retry: vscode.Command = { command: 'vogent.loadMore', title: 'Retry', arguments: [key, workspace.id] };
-    if (loaded <= window && numbers.error) items.push(...errorItems(`${workspace.id}/group:${key}`, numbers.error, retry));
-    else items.push(new LoadMoreItem(workspace.id, key, { loading: this.loadingMore.has(key), hidden: loaded - window, loaded, pageSize: numbers.pageSize }));
+    if (loaded <= end && numbers.error) items.push(...errorItems(`${workspace.id}/group:${key}`, numbers.error, retry));
+    else items.push(new LoadMoreItem(workspace.id, key, { loading: this.loadingMore.has(key), hidden: loaded - end, loaded, pageSize: numbers.pageSize }));
     return items;
   }
 
@@ -83,34 +91,49 @@ export class WorkspaceBranch {
    */
   async showMore(key: GroupKey): Promise<void> {
     const { numbers } = this.connection;
-    const window = this.windowOf(key);
-    if (numbers.countIn(key) >= window) this.windows.set(key, window + numbers.pageSize);
+    const { start, end } = this.windowOf(key);
+    if (numbers.countIn(key) >= end) this.windows.set(key, { start, end: end + numbers.pageSize });
     // Rows already loaded are shown at once: no spinner, no progress, one redraw.
-    if (numbers.countIn(key) >= this.windowOf(key) || numbers.complete) return this.refire(key);
+    if (numbers.countIn(key) >= this.windowOf(key).end || numbers.complete) return this.refire(key);
     this.loadingMore.add(key);
     this.refire(key);
     try {
-      await this.host.withProgress(this.connection.loadMore(key, this.windowOf(key)));
+      await this.host.withProgress(this.connection.loadMore(key, this.windowOf(key).end));
     } finally {
       this.loadingMore.delete(key);
       this.refire(key);
     }
   }
 
-  /** Shows enough of the number's group to include it, and returns its row for the view to reveal. */
+  /** "Show N earlier": the page before the window, from what is loaded. */
+  showEarlier(key: GroupKey): void {
+    const { start, end } = this.windowOf(key);
+    this.windows.set(key, { start: Math.max(0, start - this.connection.numbers.pageSize), end });
+    this.refire(key);
+  }
+
+  /**
+   * Shows the number's group with the number in view, and returns its row for the view to reveal: the
+   * window grows by the page that holds it when that page follows it, else moves to that page, so a
+   * number far down is never drawn with every number before it.
+   */
   rowOf(number: PhoneNumber): PhoneNumberItem {
     const key = groupKeyOf(number);
     const { numbers, agents } = this.connection;
+    const { pageSize } = numbers;
     const position = numbers.index.positionInGroup(number.id);
-    const window = Math.ceil((position + 1) / numbers.pageSize) * numbers.pageSize;
-    if (position >= 0 && window > this.windowOf(key)) this.windows.set(key, window);
+    const { start, end } = this.windowOf(key);
+    const page = Math.floor(position / pageSize) * pageSize;
+    if (position >= 0 && (position < start || position >= end)) {
+      this.windows.set(key, page === end ? { start, end: end + pageSize } : { start: page, end: page + pageSize });
+    }
     this.refire(key);
     return new PhoneNumberItem(this.workspace.id, numbers.get(number.id) ?? number, agents);
   }
 
   parentOf(node: TreeNode): TreeNode | undefined {
     if (node instanceof PhoneNumberItem) return this.groupNode(groupKeyOf(node.phoneNumber));
-    if (node instanceof LoadMoreItem) return this.groupNode(node.key);
+    if (node instanceof LoadMoreItem || node instanceof ShowEarlierItem) return this.groupNode(node.key);
     return this.host.top();
   }
 
@@ -139,12 +162,12 @@ export class WorkspaceBranch {
   /** Whether the group's window and the agent names are loaded (or failed): drawing them needs no request. */
   private holdsWindow(key: GroupKey): boolean {
     const { numbers, agents } = this.connection;
-    const rows = numbers.countIn(key) >= this.windowOf(key) || numbers.complete || numbers.error !== undefined;
+    const rows = numbers.countIn(key) >= this.windowOf(key).end || numbers.complete || numbers.error !== undefined;
     return rows && (agents.loaded || agents.error !== undefined);
   }
 
-  private windowOf(key: GroupKey): number {
-    return this.windows.get(key) ?? this.connection.numbers.pageSize;
+  private windowOf(key: GroupKey): Window {
+    return this.windows.get(key) ?? { start: 0, end: this.connection.numbers.pageSize };
   }
 
   private refire(key: GroupKey): void {

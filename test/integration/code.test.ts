@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { VogentConnection } from '../../src/connection/vogentConnection';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
-import { errorMessages, extension, setting, stub, useVogent } from './support';
+import { children, errorMessages, extension, group, row, setting, stub, useVogent } from './support';
 
 const opened: vscode.TextDocument[] = [];
 
@@ -203,6 +203,25 @@ describe('Numbers in your code', () => {
     assert.ok(last);
     await vscode.commands.executeCommand('vogent.revealNumber', last.number);
     assert.equal(ext.view.selection[0]?.id, `${ext.workspaces.all[0].id}/number:${last.id}`);
+  });
+
+  it('Reveal of a number far down draws the page that holds it under "Show 10 earlier", not every number before it', async () => {
+    await setting('pageSize', 10);
+    const ext = await extension();
+    const pstn = fake().workspace.numbers.filter((n) => n.type === 'PSTN');
+    const target = pstn[pstn.length - 1];
+    await vscode.commands.executeCommand('vogent.revealNumber', target.number);
+    assert.equal(ext.view.selection[0]?.id, `${ext.workspaces.all[0].id}/number:${target.id}`);
+    const numbersShown = (nodes: Awaited<ReturnType<typeof children>>) => nodes.filter((n) => n.contextValue?.startsWith('phoneNumber')).map((n) => n.label);
+    const shown = await children(await group('PSTN numbers'));
+    const page = Math.floor((pstn.length - 1) / 10) * 10;
+    assert.deepEqual(numbersShown(shown), pstn.slice(page).map(displayNumber));
+    assert.equal(row(shown[0]), 'Show 10 earlier');
+    const sent = fake().requests.length;
+    await vscode.commands.executeCommand(shown[0].command?.command ?? '', ...(shown[0].command?.arguments ?? []));
+    const more = await children(await group('PSTN numbers'));
+    assert.deepEqual(numbersShown(more), pstn.slice(page - 10).map(displayNumber));
+    assert.equal(fake().requests.length, sent, 'the earlier page was loaded already');
   });
 
   it('Reveal of a number that is not there can be cancelled while it loads: the loading stops, nothing is said', async () => {
