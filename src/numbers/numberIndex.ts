@@ -73,10 +73,14 @@ export class NumberIndex implements Searchable {
     return at === undefined ? undefined : this.numbers[at];
   }
 
-  /** The number a person or a model means: its id, or its digits written in any format. */
+  /**
+   * The number a person or a model means: its id, or its digits written in any format, also nationally
+   * (`(212) 698-7091`, `020 9721 0912`) when exactly one E.164 number ends with those digits.
+   */
   find(idOrNumber: string): PhoneNumber | undefined {
     const text = idOrNumber.trim();
-    return this.get(text) ?? (/\d/.test(text) ? this.byNumber(text) : undefined);
+    if (!/\d/.test(text)) return this.get(text);
+    return this.get(text) ?? this.byNumber(text) ?? this.byNationalDigits(text.replace(/\D/g, '').replace(/^0+/, ''));
   }
 
   groups(): GroupKey[] {
@@ -120,6 +124,19 @@ export class NumberIndex implements Searchable {
    */
   search(query: string, options: SearchOptions): SearchResult {
     return this.searcher.search(query, options);
+  }
+
+  /** A scan, for a number typed or asked for once, never for each line of a document. */
+  private byNationalDigits(digits: string): PhoneNumber | undefined {
+    if (digits.length < 7) return undefined;
+    let found: PhoneNumber | undefined;
+    for (let at = 0; at < this.numbers.length; at++) {
+      const { number } = this.numbers[at];
+      if (this.digits[at] !== null || number.length <= digits.length + 1 || !number.endsWith(digits)) continue;
+      if (found) return undefined;
+      found = this.numbers[at];
+    }
+    return found;
   }
 
   /** A number seen again (an update, or a repeated id): it keeps its place, and moves between lookups if it must. */

@@ -140,6 +140,18 @@ describe('NumberIndex', () => {
     assert.equal(index.revision, 1);
   });
 
+  it('finds a number written nationally, without its country code, when only one number ends so', () => {
+    const index = indexOf([
+      ...numbers,
+      { id: 'pn_us_other', number: '+19175550100', type: 'PSTN', agentId: null },
+    ]);
+    assert.equal(index.find('(212) 698-7091')?.id, 'pn_e');
+    assert.equal(index.find('020 9721 0912')?.id, 'pn_c', 'the trunk 0 is not part of the international number');
+    assert.equal(index.find('555-0100')?.id, undefined, 'two numbers end so: none is guessed');
+    assert.equal(index.find('0100')?.id, undefined, 'too few digits to mean one number');
+    assert.equal(index.byNumber('2126987091'), undefined, 'numbers met in documents still need every digit');
+  });
+
   it('finds E.164 numbers and other numbers by digits; the first with the same digits wins', () => {
     const index = indexOf([
       { id: 'sip_1', number: 'ext-14155550100', type: 'SIP_USERNAME', agentId: null },
