@@ -74,8 +74,8 @@ async function setAgent({ workspace, number }: WorkspaceNumber, agent: Agent | n
     );
     tell(agent ? `${displayNumber(updated)} linked to ${agent.name}` : `${displayNumber(updated)} unlinked`, agent ? 'link' : 'debug-disconnect');
   } catch (error) {
-    // Cut off by a new key or a refresh: Vogent may or may not have made the change.
-    if (isVogentError(error, 'cancelled')) void vscode.window.showWarningMessage(`The change to ${shown} was interrupted. Refresh to see whether Vogent made it.`);
+    // The PUT carries no signal, so this is the workspace removed before it was sent: nothing was asked of Vogent.
+    if (isVogentError(error, 'cancelled')) void vscode.window.showWarningMessage(`${shown} was not changed: its Vogent workspace was removed.`);
     else await reportError(agent ? `Could not link ${shown}` : `Could not unlink ${shown}`, error);
   }
 }

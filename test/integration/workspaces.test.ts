@@ -111,6 +111,25 @@ describe('Several Vogent workspaces', () => {
     assert.equal(await vscode.env.clipboard.readText(), first.number);
   });
 
+  it('a workspace removed while Link to Agent is open: nothing is sent, and the message says so', async () => {
+    const added = await addStaging();
+    await added.connection.show();
+    const { workspaces } = await extension();
+    const number = added.connection.numbers.get(staging.numbers[1].id);
+    assert.ok(number);
+    stub(vscode.window, 'showQuickPick', (async (items: Thenable<readonly vscode.QuickPickItem[]>) => {
+      const offered = await items;
+      await workspaces.remove(added.id);
+      return offered[offered.length - 1];
+    }) as unknown as typeof vscode.window.showQuickPick);
+    const warned: string[] = [];
+    stub(vscode.window, 'showWarningMessage', (async (message: string) => void warned.push(message)) as typeof vscode.window.showWarningMessage);
+    const sent = fake().requests.length;
+    await vscode.commands.executeCommand('vogent.linkAgent', { phoneNumber: number, workspaceId: added.id });
+    assert.deepEqual(warned, [`${displayNumber(number)} was not changed: its Vogent workspace was removed.`]);
+    assert.deepEqual(fake().requests.slice(sent).filter((r) => r.method === 'PUT'), []);
+  });
+
   it("Link to Agent offers only the agents of the number's own workspace", async () => {
     const added = await addStaging();
     await added.connection.show();
