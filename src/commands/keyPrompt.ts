@@ -19,14 +19,16 @@ type Verdict = { ok: true } | { ok: false; rejected: boolean; message: string };
 const PROMPT = 'Paste an API key from the Vogent dashboard (https://app.vogent.ai → API → Keys). It is kept in VS Code\'s secret storage.';
 
 /**
- * Asks for a key, checks it with one cheap call, and saves it only if Vogent accepts it (or, when
- * Vogent cannot be reached, if the user says so). Resolves true once a key is saved.
+ * Asks for a key, checks it with one cheap call, and saves it only if Vogent accepts it, or when the
+ * check could not tell (Vogent unreachable) and the user presses Enter again: the prompt stays open
+ * with the key in it, so nothing typed is lost. Resolves true once a key is saved.
  */
 export function askForKey(options: KeyPromptOptions): Promise<boolean> {
   const input = vscode.window.createInputBox();
   Object.assign(input, { title: options.title, prompt: PROMPT, placeholder: 'Vogent API key', password: true, ignoreFocusOut: true });
   return new Promise<boolean>((resolve) => {
-    let unchecked: { key: string; reason: string } | undefined;
+    /** A key the check could not tell about: Enter again saves it without another check. */
+    let unchecked: string | undefined;
     let [hidden, saved] = [false, false];
     // Escape while the key is being saved cannot unsave it: the prompt's answer waits for the save.
     let saving: Promise<unknown> = Promise.resolve();
@@ -38,7 +40,7 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
       const holder = options.holderOf(key);
       if (holder !== undefined) return fail(`This key is already the workspace "${holder}".`);
       [input.busy, input.enabled] = [true, false];
-      const verdict = await check(options, key);
+      const verdict: Verdict = key === unchecked ? { ok: true } : await check(options, key);
       // Escape while the key was being checked means "cancel": save nothing.
       if (hidden) return;
       const save = verdict.ok ? trySave(options, key) : undefined;
@@ -53,15 +55,14 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
       if (failure) return fail(notSaved(failure));
       if (verdict.ok) return;
       if (verdict.rejected) return fail(`${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`);
-      unchecked = { key, reason: verdict.message };
-      input.hide();
+      unchecked = key;
+      const message = `The key could not be checked: ${verdict.message.replace(/\.?$/, '.')} Press Enter again to save it anyway, or Escape to cancel.`;
+      input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Warning };
     });
     input.onDidHide(() => {
       hidden = true;
       input.dispose();
-      void saving
-        .then(() => (unchecked ? offerToSaveUnchecked(options, unchecked.key, unchecked.reason) : saved))
-        .then(resolve, () => resolve(false));
+      void saving.then(() => saved).then(resolve, () => resolve(false));
     });
     input.show();
   });

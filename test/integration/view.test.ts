@@ -31,6 +31,26 @@ async function loadWholeGroup(label: string): Promise<{ rows: string[]; clicks: 
   }
 }
 
+/** A stand-in for the key prompt's input box, so a test can press Enter and Escape when it wants. */
+function standInKeyBox() {
+  const listeners: { accept?: () => unknown; hide?: () => unknown } = {};
+  let shown = (): void => undefined;
+  const opened = new Promise<void>((resolve) => (shown = resolve));
+  const box = {
+    value: GOOD_KEY,
+    hidden: false,
+    validationMessage: undefined as vscode.InputBoxValidationMessage | undefined,
+    onDidChangeValue: () => ({ dispose() {} }),
+    onDidAccept: (listener: () => unknown) => ((listeners.accept = listener), { dispose() {} }),
+    onDidHide: (listener: () => unknown) => ((listeners.hide = listener), { dispose() {} }),
+    show: () => shown(),
+    hide: () => ((box.hidden = true), listeners.hide?.()),
+    dispose: () => undefined,
+  };
+  stub(vscode.window, 'createInputBox', (() => box) as unknown as typeof vscode.window.createInputBox);
+  return { box, listeners, opened };
+}
+
 describe('Phone Numbers view', () => {
   describe('contributions', () => {
     it('registers every command it contributes, and contributes every command it registers', async () => {
@@ -88,20 +108,7 @@ describe('Phone Numbers view', () => {
     });
 
     it('saves nothing when the prompt is closed while the key is being checked', async () => {
-      // A stand-in input box, so the test can press Enter and then Escape while the check is in flight.
-      const listeners: { accept?: () => unknown; hide?: () => unknown } = {};
-      let shown = (): void => undefined;
-      const opened = new Promise<void>((resolve) => (shown = resolve));
-      const box = {
-        value: GOOD_KEY,
-        onDidChangeValue: () => ({ dispose() {} }),
-        onDidAccept: (listener: () => unknown) => ((listeners.accept = listener), { dispose() {} }),
-        onDidHide: (listener: () => unknown) => ((listeners.hide = listener), { dispose() {} }),
-        show: () => shown(),
-        hide: () => listeners.hide?.(),
-        dispose: () => undefined,
-      };
-      stub(vscode.window, 'createInputBox', (() => box) as unknown as typeof vscode.window.createInputBox);
+      const { box, listeners, opened } = standInKeyBox();
       fake().inject({ path: '/phone_numbers', latencyMs: 200 });
       const command = vscode.commands.executeCommand('vogent.setApiKey');
       await opened;
@@ -114,7 +121,25 @@ describe('Phone Numbers view', () => {
       assert.equal(await (await extension()).keys.get(), undefined);
     });
 
-    it('offers to save a key it could not check when Vogent is unreachable', async () => {
+    it('keeps a key it could not check in the prompt, saying why; Enter again saves it', async () => {
+      const { box, listeners, opened } = standInKeyBox();
+      await fake().close();
+      const command = vscode.commands.executeCommand('vogent.setApiKey');
+      await opened;
+      await listeners.accept?.();
+      assert.equal(box.hidden, false, 'the prompt stays, with the key in it');
+      assert.equal(box.validationMessage?.severity, vscode.InputBoxValidationSeverity.Warning);
+      assert.match(box.validationMessage?.message ?? '', /^The key could not be checked: Could not reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Press Enter again to save it anyway/);
+      assert.equal(await (await extension()).keys.get(), undefined);
+      await keyChange(async () => {
+        await listeners.accept?.();
+        await command;
+      });
+      assert.equal(box.hidden, true);
+      assert.equal(await (await extension()).keys.get(), GOOD_KEY);
+    });
+
+    it('offers to save a key given as an argument that it could not check', async () => {
       await fake().close();
       const asked: string[] = [];
       stub(vscode.window, 'showWarningMessage', async (message: string) => {
