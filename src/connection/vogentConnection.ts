@@ -81,14 +81,15 @@ export class VogentConnection {
     return this.loadGroup(key, count, true);
   }
 
-  /** A refresh or reset meanwhile is followed to the listing that replaced it. */
+  /** A refresh meanwhile is followed to the pages it swapped in; a reset is not: views start again from a page. */
   private async loadGroup(key: GroupKey, count: number | undefined, retry: boolean): Promise<void> {
-    for (let listing = this.current(); listing; listing = this.current()) {
-      const { pages } = listing;
+    const listing = this.current();
+    let pages = listing?.pages;
+    while (listing && pages) {
       const names = this.loadNames(listing, false);
       if (retry || !pages.error) await pages.fill(key, count).catch((error: unknown) => listing.failed(`Loading ${key || 'untyped'} numbers`, error));
       await names;
-      if (listing === this.listing && pages === listing.pages) return;
+      pages = listing === this.listing && pages !== listing.pages ? listing.pages : undefined;
     }
   }
 
