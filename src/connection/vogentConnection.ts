@@ -136,6 +136,8 @@ export class VogentConnection {
     for (;;) {
       const listing = this.usable();
       const agents = listing.agentsToLoad;
+      // Loaded already: nothing changed that the views should redraw.
+      if (agents.loaded) return agents.list();
       try {
         return [...(await agents.load()).values()];
       } catch (error) {

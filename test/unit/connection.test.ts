@@ -130,6 +130,16 @@ describe('VogentConnection', () => {
       assert.equal(agentGets.length, 1, 'the refresh\'s load only');
     });
 
+    it('answers a picker from names already loaded without a request or a redraw of the views', async () => {
+      const { connection, changes } = connect(fake());
+      await connection.fill('PSTN');
+      assert.ok(connection.agents.loaded);
+      const [sent, told] = [fake().requests.length, changes.length];
+      assert.equal((await connection.agentList()).length, fake().workspace.agents.length);
+      assert.equal(fake().requests.length, sent);
+      assert.equal(changes.length, told);
+    });
+
     it('loads every number even when the agent names fail', async () => {
       const { connection } = connect(fake());
       fake().inject({ path: '/agents', status: 503, times: 100 });
