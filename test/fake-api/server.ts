@@ -152,7 +152,9 @@ async function handle(
   const started = performance.now();
   const url = new URL(req.url ?? '/', 'http://fake');
   const method = req.method ?? 'GET';
-  const path = url.pathname.replace(/^\/api(?=\/)/, '');
+  // Vogent's API lives under /api: a client that lost the base URL's path gets what Vogent would send, a 404.
+  const underApi = url.pathname.startsWith('/api/');
+  const path = underApi ? url.pathname.slice('/api'.length) : url.pathname;
   const raw = await readBody(req);
   let body: unknown = raw;
   try {
@@ -179,7 +181,7 @@ async function handle(
     res.write('{"data": [');
     return;
   }
-  const reply = fault?.status !== undefined ? faultReply(fault) : route(fake, req, url, method, path, body, fault);
+  const reply = fault?.status !== undefined ? faultReply(fault) : underApi ? route(fake, req, url, method, path, body, fault) : json(404, { message: 'Not found' });
   // Latency counts from the request's arrival, so the time spent building the reply is part of it.
   const wait = started + (fault?.latencyMs ?? fake.latencyMs) - performance.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
