@@ -17,6 +17,8 @@ export interface Workbench {
   row(label: string | RegExp): Locator;
   /** Runs a command from the command palette, by its title. */
   runCommand(title: string): Promise<void>;
+  /** Opens the Vogent view, sets the key from its welcome and waits for the groups. */
+  setKeyFromWelcome(key: string): Promise<void>;
 }
 
 export interface WorkbenchOptions {
@@ -24,6 +26,8 @@ export interface WorkbenchOptions {
   /** Other Vogent workspaces the fake API serves, by key. */
   others?: Record<string, Workspace>;
   latencyMs?: number;
+  /** How many numbers the fake workspace holds (250 unless said). */
+  numbers?: number;
   /** .vsix files to install instead of loading the development folder. */
   install?: string[];
   /** Extra environment for the server, which the extension host inherits. */
@@ -39,7 +43,7 @@ export function useWorkbench(options: WorkbenchOptions): () => Workbench {
     // A folder with a plain name, since the window title shows it.
     const workspace = path.join(folder, 'my-voice-app');
     fs.mkdirSync(workspace);
-    const fake = await startFakeVogent({ workspace: sampleWorkspace(250, 8), apiKeys: [options.apiKey], others: options.others, latencyMs: options.latencyMs });
+    const fake = await startFakeVogent({ workspace: sampleWorkspace(options.numbers ?? 250, 8), apiKeys: [options.apiKey], others: options.others, latencyMs: options.latencyMs });
     const host = await startHost({
       extensionPath: options.install ? undefined : ROOT,
       install: options.install,
@@ -63,6 +67,13 @@ export function useWorkbench(options: WorkbenchOptions): () => Workbench {
         await input.fill(`>${title}`);
         await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor();
         await input.press('Enter');
+      },
+      setKeyFromWelcome: async (key) => {
+        await page.locator('.activitybar .action-item a[aria-label^="Vogent"]').click();
+        await view().getByRole('button', { name: 'Set API Key' }).click();
+        await page.locator('.quick-input-widget input[type="password"]').fill(key);
+        await page.keyboard.press('Enter');
+        await view().locator('.monaco-list-row').filter({ hasText: 'PSTN numbers' }).first().waitFor();
       },
     };
   });

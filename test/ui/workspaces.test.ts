@@ -29,11 +29,7 @@ describe('Two Vogent workspaces in the sidebar', () => {
   before(() => ({ page, host, fake, view, row, runCommand } = open()));
 
   it('adds a second workspace by name and key; each becomes a root node with its own groups', async () => {
-    await page.locator('.activitybar .action-item a[aria-label^="Vogent"]').click();
-    await view().getByRole('button', { name: 'Set API Key' }).click();
-    await page.locator('.quick-input-widget input[type="password"]').fill(KEY);
-    await page.keyboard.press('Enter');
-    await row('PSTN numbers').waitFor();
+    await open().setKeyFromWelcome(KEY);
     await runCommand('Vogent: Add Workspace');
     await input().fill('Staging');
     await page.keyboard.press('Enter');
