@@ -193,8 +193,13 @@ describe('Commands', () => {
 
     it('keeps the number linked when the user cancels the unlink', async () => {
       const item = await numberRow('PSTN numbers', linkedPstn);
-      stub(vscode.window, 'showWarningMessage', async () => undefined);
+      const asked: unknown[][] = [];
+      stub(vscode.window, 'showWarningMessage', (async (...args: unknown[]) => void asked.push(args)) as typeof vscode.window.showWarningMessage);
       await vscode.commands.executeCommand('vogent.unlinkAgent', item);
+      // Asked, and answered with Escape: not left early for another reason.
+      assert.equal(asked.length, 1);
+      assert.match(String(asked[0][0]), new RegExp(`^Unlink ${String(item.label).replace(/\+/g, '\\+')} from `));
+      assert.deepEqual(asked[0].slice(1), [{ modal: true, detail: 'Calls to this number will no longer reach the agent until it is linked again.' }, 'Unlink']);
       assert.equal(fake().requests.filter((r) => r.method === 'PUT').length, 0);
     });
 
