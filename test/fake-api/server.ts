@@ -23,6 +23,8 @@ export interface Fault {
   stallBody?: boolean;
   /** Answer normally, after this delay. */
   latencyMs?: number;
+  /** Answer (as things stood when the request came) only once this settles: orders a race without timing it. */
+  hold?: Promise<unknown>;
   /** Answer normally, but give back the cursor that was sent instead of the next one. */
   repeatCursor?: boolean;
 }
@@ -185,6 +187,7 @@ async function handle(
   // Latency counts from the request's arrival, so the time spent building the reply is part of it.
   const wait = started + (fault?.latencyMs ?? fake.latencyMs) - performance.now();
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  await fault?.hold;
   res.writeHead(reply.status, { 'Content-Type': reply.contentType, ...reply.headers });
   res.end(reply.text);
   logged.answeredAt = performance.now();

@@ -16,11 +16,14 @@ describe('Actions that overlap', () => {
       const target = fake().workspace.agents[3];
       stub(vscode.window, 'showQuickPick', (async (items: Thenable<vscode.QuickPickItem[]>) =>
         (await items).find((i) => i.label === target.name)) as unknown as typeof vscode.window.showQuickPick);
-      fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 300 });
+      // The refresh's first page is answered only after the link: it holds the number as it was before.
+      let release = (): void => undefined;
+      fake().inject({ path: '/phone_numbers', method: 'GET', hold: new Promise<void>((resolve) => (release = resolve)) });
       const sent = fake().requests.length;
       const refresh = vscode.commands.executeCommand('vogent.refresh');
       await fake().received(sent + 1);
       await vscode.commands.executeCommand('vogent.linkAgent', item);
+      release();
       await refresh;
       const after = (await children(pstn)).find((n) => n.label === item.label);
       assert.equal(after && row(after), `${String(item.label)} — ${target.name}`);

@@ -132,10 +132,13 @@ describe('Failures do not turn into request loops or stale views', () => {
     await children(await group('PSTN numbers'));
     const other = await startFakeVogent({ workspace: sampleWorkspace(30), apiKeys: [GOOD_KEY] });
     try {
-      fake().latencyMs = 300;
+      // The refresh's first page is answered only once the setting has changed.
+      let release = (): void => undefined;
+      fake().inject({ path: '/phone_numbers', method: 'GET', hold: new Promise<void>((resolve) => (release = resolve)) });
       const refresh = vscode.commands.executeCommand('vogent.refresh');
       await fake().received(fake().requests.length + 1);
       await setting('apiBaseUrl', other.url);
+      release();
       await refresh;
       assert.equal(ext.connection.numbers.size, 0, 'the reload from the old server was adopted');
       const count = (type: string) => other.workspace.numbers.filter((n) => n.type === type).length;

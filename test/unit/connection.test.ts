@@ -24,6 +24,13 @@ function connect(fake: FakeVogent, pageSize = 100): Harness {
   return harness;
 }
 
+/** A promise a test settles when it wants: a fake's answer held until then. */
+function gate(): { promise: Promise<void>; release: () => void } {
+  let release = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
 const numberGets = (fake: FakeVogent) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers');
 
 describe('VogentConnection', () => {
@@ -36,12 +43,14 @@ describe('VogentConnection', () => {
       const target = connection.numbers.numbersIn('PSTN').find((n) => n.agentId === null);
       assert.ok(target);
       const agent = fake().workspace.agents[1].id;
-      fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 150 });
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', method: 'GET', hold: held.promise });
       const sent = fake().requests.length;
       const refresh = connection.refresh();
       await fake().received(sent + 1);
       await connection.setAgent(target.id, agent);
       assert.equal(connection.numbers.get(target.id)?.agentId, agent, 'shown at once');
+      held.release();
       await refresh;
       assert.equal(connection.numbers.get(target.id)?.agentId, agent, 'the reload read the number before the link');
     });
@@ -51,13 +60,15 @@ describe('VogentConnection', () => {
       // The first page only, and no agent names: the refresh's first request is then its first page.
       await connection.show();
       const before = connection.numbers.countIn('PSTN');
-      fake().inject({ path: '/phone_numbers', method: 'GET', latencyMs: 150 });
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', method: 'GET', hold: held.promise });
       const sent = fake().requests.length;
       const refresh = connection.refresh();
       await fake().received(sent + 1);
       await connection.fill('PSTN', 200);
       const shown = connection.numbers.countIn('PSTN');
-      assert.ok(shown > before, 'the load more landed while the refresh was still running');
+      assert.ok(shown > before);
+      held.release();
       await refresh;
       assert.ok(connection.numbers.countIn('PSTN') >= shown, `${connection.numbers.countIn('PSTN')} < ${shown}`);
     });
