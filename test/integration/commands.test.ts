@@ -102,6 +102,25 @@ describe('Commands', () => {
     });
   });
 
+  describe('a page failing while the palette loads', () => {
+    it('is said in a notification; the numbers loaded stay listed, and the page is not asked again on its own', async () => {
+      const { connection } = await extension();
+      await connection.show();
+      fake().inject({ path: '/phone_numbers', status: 400, body: { message: 'cursor expired' } });
+      let said = (_: string): void => undefined;
+      const error = new Promise<string>((resolve) => (said = resolve));
+      stub(vscode.window, 'showErrorMessage', (async (message: string) => void said(message)) as unknown as typeof vscode.window.showErrorMessage);
+      const picked = captureQuickPick();
+      const command = vscode.commands.executeCommand('vogent.copyNumber');
+      const pick = await picked;
+      assert.equal(await error, 'Could not load every phone number: Vogent refused the request (400): cursor expired');
+      assert.equal(pick.items.length, 100, 'the first page stays listed');
+      pick.hide();
+      await command;
+      assert.equal(fake().requests.filter((r) => r.path === '/phone_numbers').length, 2, 'the failed page is not asked again on its own');
+    });
+  });
+
   describe('agent names in the palette', () => {
     it('with every number on one page, still names the agents and finds a number by its agent', async () => {
       await setting('pageSize', 500);

@@ -76,6 +76,16 @@ describe('Agent-mode tools', () => {
     assert.deepEqual(puts(fake().requests).map((r) => [r.path, r.body]), [[`/phone_numbers/${number.id}`, { agentId: 'agent_003' }]]);
   });
 
+  it('says why when Vogent refuses the change, and the number keeps its agent', async () => {
+    const number = fake().workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId === 'agent_002');
+    assert.ok(number);
+    fake().inject({ method: 'PUT', status: 422, body: { message: 'number is being ported' } });
+    const text = await ask('vogent_linkPhoneNumber', { number: number.number, agent: 'agent_003' });
+    assert.equal(text, `Changing the agent of ${number.number} failed: Vogent refused the request (422): number is being ported`);
+    assert.equal(puts(fake().requests).length, 1);
+    assert.equal((await extension()).connection.numbers.get(number.id)?.agentId, 'agent_002');
+  });
+
   it('does only what the user confirmed: when the agent named has come to mean another meanwhile, nothing changes', async () => {
     const { workspaces, connection } = await extension();
     const number = fake().workspace.numbers.find((n) => n.type === 'PSTN' && n.agentId === 'agent_002');
