@@ -12,7 +12,7 @@ export interface ListingChange {
 }
 
 export interface ListingHooks {
-  /** A page landed or failed on the listing now shown. */
+  /** A page landed or failed, or the agent names landed, on the listing now shown. */
   changed(): void;
   /** For the log: each record the API sent that could not be read. */
   warn(message: string): void;
@@ -79,6 +79,13 @@ export class Listing {
 
   reloadEnded(): Promise<void> {
     return this.reloading?.ended ?? Promise.resolve();
+  }
+
+  /** The agent names unless loaded (or failed, without `retry`); views hear when they land. */
+  loadNames(retry: boolean): Promise<unknown> | undefined {
+    const agents = this.agentsToLoad;
+    if (agents.loaded || (agents.error && !retry)) return undefined;
+    return agents.load().then(() => !this.disposed && this.hooks.changed(), (error: unknown) => this.failed('Loading agent names', error));
   }
 
   /** Links (or with `null` unlinks) a number; what the server answers is shown at once and outlives a reload in flight. */

@@ -86,7 +86,7 @@ export class VogentConnection {
     const listing = this.current();
     let pages = listing?.pages;
     while (listing && pages) {
-      const names = this.loadNames(listing, false);
+      const names = listing.loadNames(false);
       if (retry || !pages.error) await pages.fill(key, count).catch((error: unknown) => listing.failed(`Loading ${key || 'untyped'} numbers`, error));
       await names;
       pages = listing === this.listing && pages !== listing.pages ? listing.pages : undefined;
@@ -103,7 +103,7 @@ export class VogentConnection {
       if (signal.aborted) throw cancelled();
       const listing = this.usable();
       const { pages } = listing;
-      const names = this.loadNames(listing, true);
+      const names = listing.loadNames(true);
       try {
         // A refresh under way is not chased page by page: this load waits for it, then goes on with what it loaded.
         await pages.loadUntil(() => listing.reloadUnderWay, signal);
@@ -116,14 +116,6 @@ export class VogentConnection {
       await names;
       if (listing === this.listing && pages === listing.pages && pages.complete) return;
     }
-  }
-
-  /** The agent names unless loaded (or failed, without `retry`); views hear when they land. */
-  private loadNames(listing: Listing, retry: boolean): Promise<unknown> | undefined {
-    const agents = listing.agentsToLoad;
-    if (agents.loaded || (agents.error && !retry)) return undefined;
-    const landed = () => listing === this.listing && this.emit({ all: false, groups: [] });
-    return agents.load().then(landed, (error: unknown) => listing.failed('Loading agent names', error));
   }
 
   /** Loads every page in the background for lookups of numbers met in code; returns the load when this call started it. */
