@@ -104,7 +104,8 @@ export class Listing {
     let end = (): void => undefined;
     const ended = new Promise<void>((resolve) => (end = resolve));
     const reload: Reload = { next: this.newPages(), agents: undefined, edits: new Map(), ended };
-    if (this.names.loaded || this.names.error) reload.agents = this.newAgents();
+    // Names being loaded again after a failure (a picker asked) are not fetched a second time: that load lands here.
+    if (this.names.loaded || (this.names.error && !this.names.inFlight)) reload.agents = this.newAgents();
     this.reloading = reload;
     try {
       // Names are a nicety: their failure shows in the groups and does not fail the refresh.

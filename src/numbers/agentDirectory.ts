@@ -19,6 +19,11 @@ export class AgentDirectory {
     return this.agents !== undefined;
   }
 
+  /** A load is in flight (a first one, or one trying again after a failure). */
+  get inFlight(): boolean {
+    return this.loading !== undefined;
+  }
+
   /**
    * Why the last load failed. Rendering reads it and does not retry on its own, so a failing API is not
    * asked again on every redraw; an action that needs the agents calls `load()`, which tries again.

@@ -118,14 +118,17 @@ describe('VogentConnection', () => {
       return connection;
     }
 
-    it('a picker asking again for failed names when a refresh replaces them gets the new ones', async () => {
+    it('a picker waiting on the names of a refresh that fails asks again instead of ending as cancelled', async () => {
       const connection = await withFailedNames();
-      fake().inject({ path: '/agents', latencyMs: 300 });
+      const held = gate();
+      // The refresh's names are held while its first page fails: the failed refresh drops them.
+      fake().inject({ path: '/agents', hold: held.promise }, { path: '/phone_numbers', status: 400 });
       const sent = fake().requests.length;
+      const refresh = connection.refresh();
+      await fake().received(sent + 2);
       const list = connection.agentList();
-      await fake().received(sent + 1);
-      // The refresh loads its own names and, done first, drops the directory the picker is loading.
-      await connection.refresh();
+      await vogentError(refresh);
+      held.release();
       assert.equal((await list).length, fake().workspace.agents.length);
     });
 
@@ -149,6 +152,20 @@ describe('VogentConnection', () => {
       assert.equal((await connection.agentList()).length, fake().workspace.agents.length);
       assert.equal(fake().requests.length, sent);
       assert.equal(changes.length, told);
+    });
+
+    it('a refresh while a picker asks again for failed names does not fetch them a second time', async () => {
+      const connection = await withFailedNames();
+      const held = gate();
+      fake().inject({ path: '/agents', hold: held.promise });
+      const sent = fake().requests.length;
+      const list = connection.agentList();
+      await fake().received(sent + 1);
+      const refresh = connection.refresh();
+      held.release();
+      await Promise.all([list, refresh]);
+      assert.equal(fake().requests.slice(sent).filter((r) => r.path === '/agents').length, 1);
+      assert.ok(connection.agents.loaded);
     });
 
     it('loads every number even when the agent names fail', async () => {
