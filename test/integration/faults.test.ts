@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace } from '../fake-api/data';
 import { startFakeVogent, type Fault } from '../fake-api/server';
 import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, stub, useVogent } from './support';
@@ -105,6 +106,22 @@ describe('Refresh that fails', () => {
     await vscode.commands.executeCommand('vogent.refresh');
     assert.deepEqual(shown, [{ message: 'Could not refresh the phone numbers: Vogent had a problem (500): try later', actions: ['Retry', 'Show Logs'] }]);
     assert.equal((await rows()).length, 2, 'the loaded groups stay');
+  });
+
+  it('Retry in that notification refreshes again, and what changed on the server shows', async () => {
+    const pstn = await group('PSTN numbers');
+    const target = (await children(pstn)).find((n) => n.contextValue === 'phoneNumber pstn unlinked');
+    assert.ok(target);
+    const answers = ['Retry', undefined];
+    stub(vscode.window, 'showErrorMessage', (async () => answers.shift()) as unknown as typeof vscode.window.showErrorMessage);
+    fake().inject({ path: '/phone_numbers', status: 500, headers: { 'Retry-After': '0' }, times: 3 });
+    const changed = fake().workspace.numbers.find((n) => displayNumber(n) === target.label);
+    assert.ok(changed);
+    changed.agentId = fake().workspace.agents[0].id;
+    await vscode.commands.executeCommand('vogent.refresh');
+    assert.deepEqual(answers, [undefined], 'asked once: the retry worked');
+    const after = (await children(pstn)).find((n) => n.label === target.label);
+    assert.equal(after?.description, fake().workspace.agents[0].name);
   });
 });
 
