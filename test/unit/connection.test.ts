@@ -87,14 +87,18 @@ describe('VogentConnection', () => {
     });
 
     it('is dropped when a reset replaces the listing meanwhile', async () => {
-      const { connection } = connect(fake());
+      const { connection, changes, errors } = connect(fake());
       await connection.show();
       fake().inject({ path: '/phone_numbers', method: 'GET', hang: true });
       const sent = fake().requests.length;
       const refresh = connection.refresh();
       await fake().received(sent + 1);
       connection.reset();
+      const told = changes.length;
       await refresh;
+      assert.equal(changes.length, told, 'the dropped refresh told the views nothing');
+      assert.deepEqual(errors, [], 'being dropped is not a failure');
+      assert.equal(fake().requests.length, sent + 1, 'nothing more was sent');
       assert.equal(connection.numbers.started, false, 'the new listing starts from nothing');
     });
   });
