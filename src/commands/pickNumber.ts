@@ -78,6 +78,8 @@ function loadsFor(workspaces: VogentWorkspaces, pick: vscode.QuickPick<NumberPic
       void loadAll(workspaces, workspace, signal).finally(() => {
         loading.delete(workspace);
         if (signal.aborted) return;
+        // A listing replaced as this load ended (a reset it could no longer follow) is loaded in turn.
+        start();
         pick.busy = loading.size > 0;
         redraw();
       });

@@ -91,5 +91,22 @@ describe('Actions that overlap', () => {
       pick.hide();
       await command;
     });
+
+    it('the copy picker loads a listing that replaced the one it had loaded in full', async () => {
+      const { connection } = await extension();
+      const picked = captureQuickPick();
+      const command = vscode.commands.executeCommand('vogent.copyNumber');
+      const pick = await picked;
+      await fake().received(3);
+      await connection.loadAll(new AbortController().signal);
+      const sent = numberPages(fake().requests);
+      // Settings or a key changed in another window: the listing is replaced after the picker had nothing left to load.
+      connection.reset();
+      await fake().received(fake().requests.length + 3);
+      await connection.numbers.idle();
+      assert.ok(numberPages(fake().requests) > sent, 'the new listing was loaded for the open picker');
+      pick.hide();
+      await command;
+    });
   });
 });
