@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { countryName, displayNumber, formatsOf } from '../numbers/formatNumber';
 import { agentName, typeName } from '../numbers/presentation';
 import type { VogentWorkspace, VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
-import { lookUpInBackground } from './lookUp';
+import { lookUpInBackground, namesFor } from './lookUp';
 import { mentionsAcross, type LineMention } from './mentions';
 
 /** The only commands a hover's links may run. */
@@ -26,7 +26,8 @@ function hoverText(workspaces: VogentWorkspaces, mention: LineMention): vscode.M
   text.isTrusted = { enabledCommands: HOVER_COMMANDS };
   const several = workspaces.all.length > 1;
   mention.found.forEach((found, i) => describe(i === 0 ? text : text.appendMarkdown('\n\n---\n\n'), found, several));
-  if (mention.found.length > 0) return withNames(workspaces, mention.found, text);
+  namesFor(mention.found);
+  if (mention.found.length > 0) return text;
   const usable = workspaces.usable;
   const unsearched = workspaces.all.filter((w) => !usable.includes(w)).map((w) => w.name);
   const where = several ? `any of your Vogent workspaces${unsearched.length > 0 ? ` (not searched, no usable key: ${unsearched.join(', ')})` : ''}` : 'your Vogent workspace';
@@ -38,12 +39,6 @@ function hoverText(workspaces: VogentWorkspaces, mention: LineMention): vscode.M
   lookUpInBackground(workspaces);
   const loaded = usable.reduce((sum, w) => sum + w.connection.numbers.size, 0);
   return text.appendText(`Vogent: looking up… ${loaded.toLocaleString('en-US')} numbers loaded so far.`);
-}
-
-/** A number found before its agents' names were asked for (every number fitted one page) gets them for next time. */
-function withNames(workspaces: VogentWorkspaces, found: WorkspaceNumber[], text: vscode.MarkdownString): vscode.MarkdownString {
-  if (found.some((f) => !f.workspace.connection.agents.loaded)) lookUpInBackground(workspaces);
-  return text;
 }
 
 function failure(text: vscode.MarkdownString, workspace: VogentWorkspace, several: boolean): vscode.MarkdownString {

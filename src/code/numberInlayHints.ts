@@ -3,7 +3,7 @@ import { displayNumber } from '../numbers/formatNumber';
 import { agentName } from '../numbers/presentation';
 import { throttle } from '../throttle';
 import type { VogentWorkspaces, WorkspaceNumber } from '../workspaces/vogentWorkspaces';
-import { lookUpInBackground } from './lookUp';
+import { lookUpInBackground, namesFor } from './lookUp';
 import { mentionsAcross } from './mentions';
 
 /** Larger documents get no hints: scanning them would cost more than the hints are worth. */
@@ -28,10 +28,10 @@ export function numberInlayHints(workspaces: VogentWorkspaces): vscode.InlayHint
         for (const mention of mentionsAcross(workspaces, document.lineAt(line).text)) {
           if (mention.found.length === 0) missing = true;
           else hints.push(hintFor(new vscode.Position(line, mention.end), mention.found, workspaces.all.length > 1));
+          namesFor(mention.found);
         }
       }
-      // Numbers missing, or found before the agents' names were asked for (every number fitted one page).
-      if (missing || (hints.length > 0 && workspaces.usable.some((w) => !w.connection.agents.loaded))) lookUpInBackground(workspaces);
+      if (missing) lookUpInBackground(workspaces);
       return hints;
     },
     dispose: () => {

@@ -25,7 +25,7 @@ export class VogentConnection {
   /** The load-all for lookups in code; it ends with the listing it started on. After a failure only Retry or Refresh load again. */
   private readonly lookUp = new BackgroundLoad(
     (signal) => this.loadAll(signal),
-    () => this.status === 'ready' && ((!this.numbers.complete && !this.numbers.error) || (!this.agents.loaded && !this.agents.error)),
+    () => this.status === 'ready' && !this.numbers.complete && !this.numbers.error,
   );
   private readonly listeners = new Set<(change: ConnectionChange) => void>();
 
@@ -116,6 +116,11 @@ export class VogentConnection {
       await names;
       if (listing === this.listing && pages === listing.pages && pages.complete) return;
     }
+  }
+
+  /** The agent names alone, for numbers found before any name was needed; a failed load is not tried again here. */
+  loadAgentNames(): Promise<unknown> | undefined {
+    return this.current()?.loadNames(false);
   }
 
   /** Loads every page in the background for lookups of numbers met in code; returns the load when this call started it. */

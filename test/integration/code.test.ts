@@ -141,20 +141,22 @@ describe('Numbers in your code', () => {
     assert.ok((await hoverAt(document, last.number)).includes(displayNumber(last)));
   });
 
-  it('with every number on one page, hints and hovers get the agent names, not ids', async () => {
-    await setting('pageSize', 500);
+  it('a number found before any agent name was needed gets its agent\'s name, asking for the names alone', async () => {
+    await setting('pageSize', 10);
     const { connection } = await extension();
     await connection.show();
-    assert.ok(connection.numbers.complete && !connection.agents.loaded);
+    assert.ok(!connection.agents.loaded);
     const { numbers, agents } = fake().workspace;
-    const linked = numbers.find((n) => agents.some((a) => a.id === n.agentId));
+    const linked = numbers.slice(0, 10).find((n) => agents.some((a) => a.id === n.agentId));
     const agent = agents.find((a) => a.id === linked?.agentId);
     assert.ok(linked && agent);
+    const sent = fake().requests.length;
     const document = await documentWith(`const from = '${linked.number}';\n`);
     await hintsIn(document);
     await until(connection, () => connection.agents.loaded);
     assert.deepEqual(await hintsIn(document), [agent.name]);
     assert.match(await hoverAt(document, linked.number), new RegExp(`answered by ${agent.name}`));
+    assert.deepEqual(fake().requests.slice(sent).map((r) => r.path), ['/agents'], 'not every page of numbers');
   });
 
   it('inlay hints name the agent after each workspace number, and nothing for other numbers', async () => {

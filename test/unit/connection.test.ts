@@ -275,15 +275,15 @@ describe('VogentConnection', () => {
       assert.ok(numberGets(fake()).length <= before + 1 + 25, `${numberGets(fake()).length} requests, ${before} before the refresh`);
     });
 
-    it('loads the agent names even when every number is already loaded, and tells the views when they land', async () => {
-      const { connection, changes } = connect(fake(), 1000);
+    it('loads the agent names alone for numbers found before any name was needed, and tells the views when they land', async () => {
+      const { connection, changes } = connect(fake(), 10);
       await connection.show();
-      assert.ok(connection.numbers.complete);
       assert.equal(connection.agents.loaded, false);
-      const told = changes.length;
-      await connection.lookUpEverything();
+      const [sent, told] = [fake().requests.length, changes.length];
+      await connection.loadAgentNames();
       assert.ok(connection.agents.loaded);
       assert.ok(changes.length > told, 'the views heard of the names');
+      assert.deepEqual(fake().requests.slice(sent).map((r) => r.path), ['/agents'], 'not every page of numbers');
     });
 
     it('stops asking for pages once its caller gives up', async () => {
