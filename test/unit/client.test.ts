@@ -325,6 +325,14 @@ describe('VogentClient', () => {
       assert.equal(fake().requests.length, 1);
     });
 
+    it('reads a Retry-After sent as an HTTP date: too far off to wait for, and said in seconds', async () => {
+      const inTenMinutes = new Date(Date.now() + 600_000).toUTCString();
+      fake().inject({ status: 429, headers: { 'Retry-After': inTenMinutes }, times: 10 });
+      const error = await vogentError(clientFor(fake(), { retryLimit: 3, maxRetryAfterMs: 5_000 }).listAgents());
+      assert.match(error.message, /^Vogent is limiting requests \(429\); try again in (599|600) s\.$/);
+      assert.equal(fake().requests.length, 1);
+    });
+
     it('does not retry a 4xx other than 429', async () => {
       fake().inject({ status: 422, body: { message: 'no' }, times: 10 });
       await vogentError(clientFor(fake(), { retryLimit: 3 }).setAgent('pn_00001', 'agent_001'));
