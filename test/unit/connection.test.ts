@@ -204,6 +204,25 @@ describe('VogentConnection', () => {
       assert.equal(fake().requests.length, 0);
     });
 
+    it('a key that could not be read (a locked keyring) fails the load without rejecting it; Retry reads it again', async () => {
+      const { connection, key } = connect(fake());
+      let locked = true;
+      Object.defineProperty(key, 'value', {
+        get: () => {
+          if (!locked) return KEY;
+          locked = false;
+          throw new Error('the keyring is locked');
+        },
+      });
+      await connection.show();
+      assert.equal(connection.numbers.error?.message, 'the keyring is locked');
+      assert.equal(connection.status, 'ready');
+      assert.equal(fake().requests.length, 0);
+      await connection.loadMore('PSTN', 1);
+      assert.equal(connection.numbers.error, undefined);
+      assert.equal(connection.numbers.size, 100);
+    });
+
     it('a 403 on the numbers listing, or a 401 anywhere, rejects the key, and then nothing more is sent', async () => {
       for (const fault of [{ path: '/phone_numbers', method: 'GET', status: 403 }, { method: 'PUT', status: 401 }]) {
         const { connection } = connect(fake(), 10);
