@@ -108,8 +108,8 @@ export class Listing {
     if (this.names.loaded || (this.names.error && !this.names.inFlight)) reload.agents = this.newAgents();
     this.reloading = reload;
     try {
-      // Names are a nicety: their failure shows in the groups and does not fail the refresh.
-      const names = reload.agents?.load().catch(() => undefined);
+      // Names are a nicety: their failure is logged and does not fail the refresh.
+      const names = reload.agents?.load().catch((error: unknown) => this.failed('Refreshing agent names', error));
       await this.loadAsFarAsShown(reload.next);
       await names;
     } catch (error) {
@@ -121,9 +121,11 @@ export class Listing {
       end();
     }
     for (const edit of reload.edits.values()) reload.next.update(edit);
-    const change = difference(this.shown, reload.next, this.names, reload.agents);
+    // Names loaded before outlive a reload of them that failed: they are likely still right, and the failure is logged.
+    const fresh = reload.agents?.error && this.names.loaded ? undefined : reload.agents;
+    const change = difference(this.shown, reload.next, this.names, fresh);
     this.show(reload.next);
-    if (reload.agents) [this.names, reload.agents] = [reload.agents, this.names];
+    if (fresh) [this.names, reload.agents] = [fresh, this.names];
     reload.agents?.dispose();
     return change;
   }

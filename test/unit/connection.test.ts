@@ -172,6 +172,17 @@ describe('VogentConnection', () => {
       assert.ok(connection.agents.loaded);
     });
 
+    it('a refresh whose agent names fail keeps the names loaded before, and logs why', async () => {
+      const { connection, errors } = connect(fake());
+      await connection.fill('PSTN');
+      assert.ok(connection.agents.loaded);
+      fake().inject({ path: '/agents', status: 400, body: { message: 'agents unavailable' } });
+      await connection.refresh();
+      assert.ok(connection.agents.loaded);
+      assert.equal(connection.agents.error, undefined);
+      assert.match(errors.join('\n'), /^Refreshing agent names: .*agents unavailable/m);
+    });
+
     it('loads every number even when the agent names fail', async () => {
       const { connection } = connect(fake());
       fake().inject({ path: '/agents', status: 503, times: 100 });
