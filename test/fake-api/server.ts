@@ -29,6 +29,13 @@ export interface Fault {
   repeatCursor?: boolean;
 }
 
+/** A promise a test settles when it wants, for a fault's `hold`: the fake's answer waits until then. */
+export function gate(): { promise: Promise<void>; release: () => void } {
+  let release = (): void => undefined;
+  const promise = new Promise<void>((resolve) => (release = resolve));
+  return { promise, release };
+}
+
 export interface LoggedRequest {
   method: string;
   path: string;

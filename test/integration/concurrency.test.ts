@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
+import { gate } from '../fake-api/server';
 import { captureQuickPick, children, extension, group, row, stub, useVogent } from './support';
 
 const numberPages = (requests: { path: string; method: string }[]) => requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers').length;
@@ -17,13 +18,13 @@ describe('Actions that overlap', () => {
       stub(vscode.window, 'showQuickPick', (async (items: Thenable<vscode.QuickPickItem[]>) =>
         (await items).find((i) => i.label === target.name)) as unknown as typeof vscode.window.showQuickPick);
       // The refresh's first page is answered only after the link: it holds the number as it was before.
-      let release = (): void => undefined;
-      fake().inject({ path: '/phone_numbers', method: 'GET', hold: new Promise<void>((resolve) => (release = resolve)) });
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', method: 'GET', hold: held.promise });
       const sent = fake().requests.length;
       const refresh = vscode.commands.executeCommand('vogent.refresh');
       await fake().received(sent + 1);
       await vscode.commands.executeCommand('vogent.linkAgent', item);
-      release();
+      held.release();
       await refresh;
       const after = (await children(pstn)).find((n) => n.label === item.label);
       assert.equal(after && row(after), `${String(item.label)} — ${target.name}`);

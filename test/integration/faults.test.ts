@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace } from '../fake-api/data';
-import { startFakeVogent, type Fault } from '../fake-api/server';
+import { gate, startFakeVogent, type Fault } from '../fake-api/server';
 import { GOOD_KEY, children, extension, group, keyChange, row, rows, setting, stub, useVogent } from './support';
 
 /** Clicks a message item's command, as a user clicking "Retry" would. */
@@ -150,12 +150,12 @@ describe('Failures do not turn into request loops or stale views', () => {
     const other = await startFakeVogent({ workspace: sampleWorkspace(30), apiKeys: [GOOD_KEY] });
     try {
       // The refresh's first page is answered only once the setting has changed.
-      let release = (): void => undefined;
-      fake().inject({ path: '/phone_numbers', method: 'GET', hold: new Promise<void>((resolve) => (release = resolve)) });
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', method: 'GET', hold: held.promise });
       const refresh = vscode.commands.executeCommand('vogent.refresh');
       await fake().received(fake().requests.length + 1);
       await setting('apiBaseUrl', other.url);
-      release();
+      held.release();
       await refresh;
       assert.equal(ext.connection.numbers.size, 0, 'the reload from the old server was adopted');
       const count = (type: string) => other.workspace.numbers.filter((n) => n.type === type).length;

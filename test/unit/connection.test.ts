@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { VogentConnection, type ConnectionChange } from '../../src/connection/vogentConnection';
-import type { FakeVogent } from '../fake-api/server';
+import { gate, type FakeVogent } from '../fake-api/server';
 import { clientFor, KEY, useFakeVogent, vogentError } from './support';
 
 interface Harness {
@@ -22,13 +22,6 @@ function connect(fake: FakeVogent, pageSize = 100): Harness {
   });
   harness.connection.onDidChange((change) => harness.changes.push(change));
   return harness;
-}
-
-/** A promise a test settles when it wants: a fake's answer held until then. */
-function gate(): { promise: Promise<void>; release: () => void } {
-  let release = (): void => undefined;
-  const promise = new Promise<void>((resolve) => (release = resolve));
-  return { promise, release };
 }
 
 const numberGets = (fake: FakeVogent) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers');
