@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { displayNumber } from '../numbers/formatNumber';
+import type { NumberPages } from '../numbers/numberPages';
 import { agentName, typeName } from '../numbers/presentation';
 import { throttle } from '../throttle';
 import { isVogentError } from '../vogent/errors';
@@ -67,7 +68,7 @@ export async function pickNumber(workspaces: VogentWorkspaces, options: PickOpti
  */
 function loadsFor(workspaces: VogentWorkspaces, pick: vscode.QuickPick<NumberPick>, signal: AbortSignal, redraw: () => void) {
   const loading = new Set<VogentWorkspace>();
-  const started = new WeakSet<object>();
+  const started = new WeakSet<NumberPages>();
   const start = () => {
     for (const workspace of workspaces.usable) {
       const { numbers, agents } = workspace.connection;

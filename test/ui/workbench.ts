@@ -55,12 +55,13 @@ export function useWorkbench(options: WorkbenchOptions): () => Workbench {
     const page = host.page;
     await page.locator('.monaco-workbench').waitFor();
     const view = () => page.locator('.pane:has(.pane-header[aria-label^="Phone Numbers"])');
+    const row = (label: string | RegExp) => view().locator('.monaco-list-row').filter({ hasText: label });
     workbench = {
       host,
       page,
       fake,
       view,
-      row: (label) => view().locator('.monaco-list-row').filter({ hasText: label }),
+      row,
       runCommand: async (title) => {
         await page.keyboard.press('F1');
         const input = page.locator('.quick-input-widget input');
@@ -73,7 +74,7 @@ export function useWorkbench(options: WorkbenchOptions): () => Workbench {
         await view().getByRole('button', { name: 'Set API Key' }).click();
         await page.locator('.quick-input-widget input[type="password"]').fill(key);
         await page.keyboard.press('Enter');
-        await view().locator('.monaco-list-row').filter({ hasText: 'PSTN numbers' }).first().waitFor();
+        await row('PSTN numbers').first().waitFor();
       },
     };
   });
