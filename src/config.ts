@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_PAGES } from './numbers/cursorTrail';
 
 export const DEFAULT_API_BASE_URL = 'https://api.vogent.ai/api';
 export const DEFAULT_AGENT_URL_TEMPLATE = 'https://app.vogent.ai/agents/{agentId}';
@@ -23,6 +24,12 @@ export function agentUrlTemplate(): string {
 export function pageSize(): number {
   const value = vscode.workspace.getConfiguration('vogent').get<number>('pageSize', 100);
   return Number.isInteger(value) && value >= 1 && value <= 500 ? value : 100;
+}
+
+/** Pages a listing may load before it stops: a server that keeps sending pages must not fill memory. */
+export function maxPages(): number {
+  const value = vscode.workspace.getConfiguration('vogent').get<number>('maxPages', DEFAULT_MAX_PAGES);
+  return Number.isInteger(value) && value >= 1 ? value : DEFAULT_MAX_PAGES;
 }
 
 /** How long one request may wait for Vogent, in milliseconds. */

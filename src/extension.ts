@@ -9,7 +9,7 @@ import { revealNumber } from './commands/revealNumber';
 import { setApiKey } from './commands/setApiKey';
 import { addWorkspace, removeWorkspace, renameWorkspace } from './commands/workspaceCommands';
 import { codeFeatures } from './code/codeFeatures';
-import { affectsListing, apiBaseUrl, pageSize, requestTimeoutMs } from './config';
+import { affectsListing, apiBaseUrl, maxPages, pageSize, requestTimeoutMs } from './config';
 import { VogentConnection } from './connection/vogentConnection';
 import { publishContextKeys } from './contextKeys';
 import { createLog, logError, logExchange } from './log';
@@ -47,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
       key: keys,
       client: (apiKey) => clientFor(apiKey, of),
       pageSize,
+      maxPages,
       log: { warn: (message) => log.warn(of(message)), error: (what, error) => logError(log, of(what), error) },
     });
   });

@@ -52,7 +52,7 @@ export class Listing {
 
   constructor(
     private readonly client: VogentClient,
-    private readonly pageSize: number,
+    private readonly paging: { pageSize: number; maxPages: () => number },
     private readonly hooks: ListingHooks,
   ) {
     this.show(this.newPages());
@@ -169,10 +169,10 @@ export class Listing {
 
   private newPages(): NumberPages {
     return new NumberPages(async (cursor, signal) => {
-      const page = await this.client.listPhoneNumbers({ limit: this.pageSize, cursor, signal });
+      const page = await this.client.listPhoneNumbers({ limit: this.paging.pageSize, cursor, signal });
       for (const record of page.skipped) this.hooks.warn(skippedMessage('phone number', record));
       return page;
-    }, this.pageSize);
+    }, this.paging.pageSize, this.paging.maxPages);
   }
 
   private newAgents(): AgentDirectory {

@@ -16,6 +16,8 @@ export interface ConnectionOptions {
   /** A client for the current settings, sending the given key. */
   client(apiKey: () => Promise<string | undefined>): VogentClient;
   pageSize(): number;
+  /** Pages a listing may load before it stops (a server that never ends). Read at each page: raised, Retry goes on. */
+  maxPages(): number;
   log: { warn(message: string): void; error(what: string, error: unknown): void };
 }
 

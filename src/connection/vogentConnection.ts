@@ -106,7 +106,7 @@ export class VogentConnection {
       const names = listing.loadNames(true);
       try {
         // A refresh under way is not chased page by page: this load waits for it, then goes on with what it loaded.
-        await pages.loadUntil(() => listing.reloadUnderWay, signal);
+        await pages.loadRest(signal, () => listing.reloadUnderWay);
         await listing.reloadEnded();
       } catch (error) {
         // Replaced meanwhile (a new key, or a refresh that swapped the pages): go on with what replaced it.
@@ -203,7 +203,8 @@ export class VogentConnection {
     const client = this.options.client(readOnce(() => this.options.key.get()));
     const { warn, error } = this.options.log;
     const [changed, rejected] = [() => this.emit({ all: false, groups: [] }), () => this.emit({ all: true, groups: [] })];
-    return new Listing(client, this.options.pageSize(), { changed, warn, error, rejected });
+    const paging = { pageSize: this.options.pageSize(), maxPages: () => this.options.maxPages() };
+    return new Listing(client, paging, { changed, warn, error, rejected });
   }
 
   private emit(change: ConnectionChange): void {

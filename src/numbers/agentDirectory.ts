@@ -69,11 +69,11 @@ export class AgentDirectory {
 
   private async fetchAll(signal: AbortSignal): Promise<ReadonlyMap<string, Agent>> {
     const agents = new Map<string, Agent>();
-    const trail = new CursorTrail();
+    const trail = new CursorTrail('agents');
     let cursor: string | undefined;
     do {
       const page = await this.fetchPage(cursor, signal);
-      trail.accept(page.cursor, 'agents');
+      trail.accept(page.cursor, page.data.length + page.skipped.length);
       for (const agent of page.data) agents.set(agent.id, agent);
       cursor = page.cursor ?? undefined;
     } while (cursor !== undefined);

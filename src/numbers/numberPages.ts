@@ -14,6 +14,12 @@ interface PageInFlight {
   kept: boolean;
 }
 
+/** A load of every page left: the next page is asked for as soon as the one before it names it. */
+interface Reader {
+  signal: AbortSignal;
+  paused: () => boolean;
+}
+
 export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<PhoneNumber>>;
 
 /**
@@ -26,17 +32,22 @@ export class NumberPages {
   private readonly skipped = new Map<GroupKey, number>();
   /** undefined: no page loaded yet; null: every page loaded. */
   private cursor: string | null | undefined;
-  private readonly trail = new CursorTrail();
+  private readonly trail: CursorTrail;
   private readonly controller = new AbortController();
   private nextPage: PageInFlight | undefined;
+  private lastPage: Promise<unknown> = Promise.resolve();
   private failure: Error | undefined;
   private landed = 0;
   private readonly listeners = new Set<() => void>();
+  private readonly readers = new Set<Reader>();
 
   constructor(
     private readonly fetchPage: FetchNumberPage,
     readonly pageSize: number,
-  ) {}
+    maxPages?: () => number,
+  ) {
+    this.trail = new CursorTrail('phone numbers', maxPages);
+  }
 
   get started(): boolean {
     return this.cursor !== undefined;
@@ -152,6 +163,20 @@ export class NumberPages {
     }
   }
 
+  /**
+   * Loads every page left, until `paused` or `signal` aborts. Each page is asked for as soon as the one
+   * before it has named it, so the page before is indexed and shown while the request travels.
+   */
+  async loadRest(signal: AbortSignal, paused: () => boolean): Promise<void> {
+    const reader = { signal, paused };
+    this.readers.add(reader);
+    try {
+      await this.loadUntil(paused, signal);
+    } finally {
+      this.readers.delete(reader);
+    }
+  }
+
   /** Cancels what is in flight; this listing is not used again. */
   dispose(): void {
     this.controller.abort();
@@ -160,7 +185,8 @@ export class NumberPages {
 
   private startPage(): PageInFlight {
     const controller = new AbortController();
-    const load = this.fetchNext(AbortSignal.any([this.controller.signal, controller.signal]));
+    const load = this.fetchNext(AbortSignal.any([this.controller.signal, controller.signal]), this.lastPage);
+    this.lastPage = load.catch(() => undefined);
     const page: PageInFlight = { load, controller, waiting: 0, kept: false };
     const settle = () => {
       if (this.nextPage === page) this.nextPage = undefined;
@@ -169,25 +195,45 @@ export class NumberPages {
     return page;
   }
 
-  private async fetchNext(signal: AbortSignal): Promise<void> {
+  private async fetchNext(signal: AbortSignal, previous: Promise<unknown>): Promise<void> {
+    let page: Page<PhoneNumber>;
     try {
-      const page = await this.fetchPage(this.cursor ?? undefined, signal);
+      page = await this.fetchPage(this.cursor ?? undefined, signal);
+      // A page read ahead lands after the one before it.
+      await previous;
       if (signal.aborted) throw cancelled();
-      this.trail.accept(page.cursor, 'phone numbers');
-      for (const number of page.data) this.index.put(number);
-      for (const record of page.skipped) {
-        const key = record.type ?? '';
-        this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
-      }
-      this.cursor = page.cursor;
-      this.landed++;
-      this.failure = undefined;
+      this.trail.accept(page.cursor, page.data.length + page.skipped.length);
     } catch (error) {
-      if (!signal.aborted) this.failure = error instanceof Error ? error : new Error(String(error));
+      if (!signal.aborted) {
+        this.failure = error instanceof Error ? error : new Error(String(error));
+        this.emit();
+      }
       throw error;
-    } finally {
-      if (!signal.aborted) this.emit();
     }
+    this.cursor = page.cursor;
+    // Accepted, so it lands even if its callers leave now; first the request read ahead leaves, then this page takes the thread.
+    if (this.readAhead()) await new Promise((resolve) => setImmediate(resolve));
+    this.land(page);
+  }
+
+  private land(page: Page<PhoneNumber>): void {
+    for (const number of page.data) this.index.put(number);
+    for (const record of page.skipped) {
+      const key = record.type ?? '';
+      this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
+    }
+    this.landed++;
+    this.failure = undefined;
+    this.emit();
+  }
+
+  /** Starts the next page for the loads of every page left; true if one was started. */
+  private readAhead(): boolean {
+    const readers = [...this.readers].filter(({ signal, paused }) => !signal.aborted && !paused());
+    if (this.complete || readers.length === 0) return false;
+    this.nextPage = undefined;
+    for (const { signal } of readers) this.loadNextPage(signal).catch(() => undefined);
+    return true;
   }
 
   private emit(): void {

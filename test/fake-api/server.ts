@@ -27,6 +27,8 @@ export interface Fault {
   hold?: Promise<unknown>;
   /** Answer normally, but give back the cursor that was sent instead of the next one. */
   repeatCursor?: boolean;
+  /** Answer the first page over and over, each time with a fresh cursor: a server that never ends. */
+  endless?: boolean;
 }
 
 /** A promise a test settles when it wants, for a fault's `hold`: the fake's answer waits until then. */
@@ -237,6 +239,7 @@ function listPage<T>(url: URL, items: T[], fault: Fault | undefined): Reply {
   if (!/^\d+$/.test(limitParam ?? '100') || limit < 1 || limit > MAX_LIMIT) {
     return json(400, { message: `limit must be an integer from 1 to ${MAX_LIMIT}` });
   }
+  if (fault?.endless) return json(200, { data: items.slice(0, limit), cursor: Buffer.from(`again=${++pagesSentAgain}`).toString('base64') });
   const cursor = url.searchParams.get('cursor');
   const offset = cursor === null ? 0 : decodeCursor(cursor);
   if (offset === undefined || offset > items.length) return json(400, { message: 'Invalid cursor' });
@@ -245,6 +248,8 @@ function listPage<T>(url: URL, items: T[], fault: Fault | undefined): Reply {
   if (fault?.repeatCursor && cursor !== null) next = cursor;
   return json(200, { data: items.slice(offset, end), cursor: next });
 }
+
+let pagesSentAgain = 0;
 
 // Opaque to clients, and base64 on purpose: its + / = must be URL-encoded in a query value.
 function encodeCursor(offset: number): string {

@@ -90,6 +90,23 @@ describe('Fault matrix: the view says what went wrong, and Retry works once the 
     await click('Retry', shown);
     assert.ok((await children(pstn)).filter((n) => n.contextValue?.startsWith('phoneNumber')).length > before);
   });
+
+  it('a server that never ends: loading stops at vogent.maxPages with a message under the group, and a raised limit goes on', async () => {
+    await setting('maxPages', 4);
+    try {
+      const pstn = await group('PSTN numbers');
+      fake().inject({ path: '/phone_numbers', endless: true, times: Infinity });
+      await vscode.commands.executeCommand('vogent.loadMore', 'PSTN');
+      const messages = (await children(pstn)).filter((n) => !n.contextValue?.startsWith('phoneNumber')).map(row);
+      assert.match(messages[0] ?? '', /^Vogent sent 5 pages \(\d+ records\) of phone numbers and was still sending more; loading stopped at the vogent\.maxPages setting \(4\)\.$/);
+      const sent = fake().requests.length;
+      await setting('maxPages', 6);
+      await click('Retry', await children(pstn));
+      assert.equal(fake().requests.length, sent + 3, 'pages 5 and 6, and the one past the new limit');
+    } finally {
+      await setting('maxPages', undefined);
+    }
+  });
 });
 
 describe('Refresh that fails', () => {

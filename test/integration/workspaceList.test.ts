@@ -21,7 +21,7 @@ describe('The list of Vogent workspaces', () => {
   function workspacesOn(state: vscode.Memento, secrets: vscode.SecretStorage): VogentWorkspaces {
     const client = (apiKey: () => Promise<string | undefined>) => new VogentClient({ baseUrl: fake().url, apiKey, userAgent: 'vogent-tests' });
     const log = { warn: () => undefined, error: () => undefined };
-    return new VogentWorkspaces(state, secrets, (key) => new VogentConnection({ key, client, pageSize: () => 100, log }));
+    return new VogentWorkspaces(state, secrets, (key) => new VogentConnection({ key, client, pageSize: () => 100, maxPages: () => 10_000, log }));
   }
 
   it('a user of the one-key version keeps the key: it becomes the workspace "Vogent", with no prompt; the list holds no key', async () => {

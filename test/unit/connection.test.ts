@@ -9,15 +9,18 @@ interface Harness {
   errors: string[];
   changes: ConnectionChange[];
   key: { hasKey: boolean; value: string };
+  /** The user's vogent.maxPages, read at each page. */
+  maxPages: number;
 }
 
 function connect(fake: FakeVogent, pageSize = 100): Harness {
   const key = { hasKey: true, value: KEY };
-  const harness: Harness = { warnings: [], errors: [], changes: [], key } as unknown as Harness;
+  const harness: Harness = { warnings: [], errors: [], changes: [], key, maxPages: 10_000 } as unknown as Harness;
   harness.connection = new VogentConnection({
     key: { get hasKey() { return key.hasKey; }, get: async () => key.value },
     client: (apiKey) => clientFor(fake, { apiKey }),
     pageSize: () => pageSize,
+    maxPages: () => harness.maxPages,
     log: { warn: (message) => harness.warnings.push(message), error: (what, error) => harness.errors.push(`${what}: ${String(error)}`) },
   });
   harness.connection.onDidChange((change) => harness.changes.push(change));

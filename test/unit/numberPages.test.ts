@@ -1,13 +1,16 @@
 import * as assert from 'node:assert/strict';
+import { CursorTrail } from '../../src/numbers/cursorTrail';
 import { NumberPages } from '../../src/numbers/numberPages';
-import type { PhoneNumber } from '../../src/vogent/shapes';
+import type { Page, PhoneNumber } from '../../src/vogent/shapes';
 import { sampleWorkspace } from '../fake-api/data';
 import type { FakeVogent } from '../fake-api/server';
 import { clientFor, useFakeVogent, vogentError } from './support';
 
-function pagesFor(fake: FakeVogent, pageSize = 100): NumberPages {
+/** `asked` records each page asked for, as it is asked (before its request goes out). */
+function pagesFor(fake: FakeVogent, pageSize = 100, maxPages?: () => number, asked: (string | undefined)[] = []): NumberPages {
   const client = clientFor(fake);
-  return new NumberPages((cursor, signal) => client.listPhoneNumbers({ limit: pageSize, cursor, signal }), pageSize);
+  const fetchPage = (cursor: string | undefined, signal: AbortSignal) => (asked.push(cursor), client.listPhoneNumbers({ limit: pageSize, cursor, signal }));
+  return new NumberPages(fetchPage, pageSize, maxPages);
 }
 
 const ids = (numbers: Iterable<PhoneNumber>) => [...numbers].map((n) => n.id);
@@ -79,6 +82,77 @@ describe('NumberPages', () => {
     assert.ok(pages.complete);
     assert.equal(pages.size, 250);
     assert.equal(pages.error, undefined);
+  });
+
+  it('stops a server that never ends at the page limit with a clear error, keeping repeated ids once', async () => {
+    let maxPages = 5;
+    const pages = pagesFor(fake(), 10, () => maxPages);
+    fake().inject({ path: '/phone_numbers', endless: true, times: Infinity });
+    const error = await vogentError(pages.loadUntil(() => false));
+    assert.equal(error.message, 'Vogent sent 6 pages (60 records) of phone numbers and was still sending more; loading stopped at the vogent.maxPages setting (5).');
+    assert.equal(pages.pagesLoaded, 5);
+    assert.equal(pages.size, 10, 'the same ten numbers, once');
+    assert.equal(fake().requests.length, 6);
+    maxPages = 7;
+    await vogentError(pages.loadUntil(() => false));
+    assert.equal(pages.pagesLoaded, 7, 'a raised limit is read at the next page');
+  });
+
+  it('stops past a million records, whatever the page limit', () => {
+    const trail = new CursorTrail('phone numbers', () => Infinity);
+    trail.accept('a', 500_000);
+    trail.accept('b', 500_000);
+    assert.throws(() => trail.accept('c', 1), { message: 'Vogent sent 3 pages (1,000,001 records) of phone numbers and was still sending more; loading stopped at 1,000,000 records.' });
+  });
+
+  describe('loading every page left', () => {
+    it('asks for the next page before the one before it is indexed and told', async () => {
+      const asked: (string | undefined)[] = [];
+      const pages = pagesFor(fake(), 10, undefined, asked);
+      const askedWhenTold: number[] = [];
+      pages.onDidChange(() => askedWhenTold.push(asked.length));
+      await pages.loadRest(new AbortController().signal, () => false);
+      assert.deepEqual(askedWhenTold.slice(0, 3), [2, 3, 4]);
+      assert.equal(fake().requests.length, 25, 'each page once');
+      assert.deepEqual(ids(pages.all()), ids(fake().workspace.numbers), 'in API order');
+    });
+
+    it('does not read ahead for a group filling (Load more): the user asked for those pages only', async () => {
+      const asked: (string | undefined)[] = [];
+      const pages = pagesFor(fake(), 10, undefined, asked);
+      const askedWhenTold: number[] = [];
+      pages.onDidChange(() => askedWhenTold.push(asked.length));
+      await pages.fill('PSTN', 30);
+      assert.deepEqual(askedWhenTold, askedWhenTold.map((_, i) => i + 1));
+      assert.equal(fake().requests.length, askedWhenTold.length);
+    });
+
+    it('lands pages in API order even when the next answers at once', async () => {
+      const client = clientFor(fake());
+      const answers = new Map<string | undefined, Page<PhoneNumber>>();
+      for (let cursor: string | undefined, page; !page || cursor; cursor = page.cursor ?? undefined) {
+        answers.set(cursor, (page = await client.listPhoneNumbers({ limit: 10, cursor })));
+      }
+      const pages = new NumberPages(async (cursor) => answers.get(cursor) ?? Promise.reject(new Error(`no page at ${cursor}`)), 10);
+      await pages.loadRest(new AbortController().signal, () => false);
+      assert.deepEqual(ids(pages.all()), ids(fake().workspace.numbers));
+    });
+
+    it('lands a page whose callers leave as the next is asked for, so no page is lost', async () => {
+      const caller = new AbortController();
+      const asked: (string | undefined)[] = [];
+      const pages = pagesFor(fake(), 10, undefined, asked);
+      await pages.start();
+      const push = asked.push.bind(asked);
+      // Aborts just after the next page is asked for, while the page that named it waits to be indexed.
+      asked.push = (...cursors) => (asked.length === 3 && queueMicrotask(() => caller.abort()), push(...cursors));
+      assert.equal((await vogentError(pages.loadRest(caller.signal, () => false))).kind, 'cancelled');
+      await pages.idle();
+      assert.equal(pages.size, 30, 'the page that named the aborted one landed');
+      assert.equal(pages.error, undefined);
+      await pages.loadUntil(() => false);
+      assert.deepEqual(ids(pages.all()), ids(fake().workspace.numbers));
+    });
   });
 
   it('keeps what was loaded when a page fails, and retries the same cursor', async () => {
