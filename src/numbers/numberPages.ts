@@ -3,22 +3,7 @@ import type { Page, PhoneNumber } from '../vogent/shapes';
 import { CursorTrail } from './cursorTrail';
 import { KNOWN_GROUPS, compareGroupKeys, type GroupKey } from './groups';
 import { NumberIndex } from './numberIndex';
-
-/** The one request for the next page, and who waits on it. */
-interface PageInFlight {
-  load: Promise<void>;
-  controller: AbortController;
-  /** Callers waiting with a signal of their own, not yet aborted. */
-  waiting: number;
-  /** A caller without a signal waits: the request is not aborted for the others leaving. */
-  kept: boolean;
-}
-
-/** A load of every page left: the next page is asked for as soon as the one before it names it. */
-interface Reader {
-  signal: AbortSignal;
-  paused: () => boolean;
-}
+import { SharedRequest } from './sharedRequest';
 
 export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<PhoneNumber>>;
 
@@ -34,12 +19,13 @@ export class NumberPages {
   private cursor: string | null | undefined;
   private readonly trail: CursorTrail;
   private readonly controller = new AbortController();
-  private nextPage: PageInFlight | undefined;
+  private nextPage: SharedRequest | undefined;
   private lastPage: Promise<unknown> = Promise.resolve();
   private failure: Error | undefined;
   private landed = 0;
   private readonly listeners = new Set<() => void>();
-  private readonly readers = new Set<Reader>();
+  /** Loads of every page left: each asks for the next page as soon as the one before names it. */
+  private readonly readers = new Set<{ signal: AbortSignal; paused: () => boolean }>();
 
   constructor(
     private readonly fetchPage: FetchNumberPage,
@@ -105,11 +91,6 @@ export class NumberPages {
     return this.index.get(id);
   }
 
-  /** All loaded numbers, in API order. */
-  all(): readonly PhoneNumber[] {
-    return this.index.all();
-  }
-
   /** Replaces a loaded number (after a link or unlink): in place, unless its type changed. */
   update(number: PhoneNumber): void {
     if (!this.index.has(number.id)) return;
@@ -117,28 +98,16 @@ export class NumberPages {
     this.emit();
   }
 
-  /**
-   * Loads the next page. Callers that arrive while a page is loading share that request. When every
-   * caller that shares it has given up (each with its `signal`), the request is aborted; a caller
-   * without a signal (a view filling a group) keeps it going.
-   */
+  /** Loads the next page. Callers that arrive while a page is loading share that request (see SharedRequest). */
   loadNextPage(signal?: AbortSignal): Promise<void> {
     if (this.complete) return Promise.resolve();
     if (signal?.aborted) return Promise.reject(cancelled());
-    const page = (this.nextPage ??= this.startPage());
-    if (!signal) {
-      page.kept = true;
-      return page.load;
-    }
-    page.waiting++;
-    const leave = () => --page.waiting === 0 && !page.kept && page.controller.abort();
-    signal.addEventListener('abort', leave, { once: true });
-    return page.load.finally(() => signal.removeEventListener('abort', leave));
+    return (this.nextPage ??= this.startPage()).join(signal);
   }
 
   /** Resolves once the page in flight, if any, has landed or failed (not the pages a loop asks for after it). */
   async idle(): Promise<void> {
-    await this.nextPage?.load.catch(() => undefined);
+    await this.nextPage?.done.catch(() => undefined);
   }
 
   /** Loads the first page, unless one was loaded already. */
@@ -183,15 +152,10 @@ export class NumberPages {
     this.listeners.clear();
   }
 
-  private startPage(): PageInFlight {
-    const controller = new AbortController();
-    const load = this.fetchNext(AbortSignal.any([this.controller.signal, controller.signal]), this.lastPage);
-    this.lastPage = load.catch(() => undefined);
-    const page: PageInFlight = { load, controller, waiting: 0, kept: false };
-    const settle = () => {
-      if (this.nextPage === page) this.nextPage = undefined;
-    };
-    void load.then(settle, settle);
+  private startPage(): SharedRequest {
+    const page = new SharedRequest((signal) => this.fetchNext(signal, this.lastPage), this.controller.signal);
+    this.lastPage = page.done.catch(() => undefined);
+    void this.lastPage.then(() => this.nextPage === page && (this.nextPage = undefined));
     return page;
   }
 

@@ -105,7 +105,7 @@ describe('Several Vogent workspaces', () => {
   it('Enter in the palette right away copies the first number listed, not a separator', async () => {
     const { pick, command, connection } = await copyPickerOverBoth();
     assert.ok(pick.activeItems.every((i) => i.kind !== vscode.QuickPickItemKind.Separator), 'a separator was made the highlighted item');
-    const first = connection.numbers.all()[0];
+    const first = connection.numbers.index.all()[0];
     await typeAndAccept(pick, '', displayNumber(first));
     await command;
     assert.equal(await vscode.env.clipboard.readText(), first.number);

@@ -192,7 +192,7 @@ describe('VogentConnection', () => {
     it('a 403 on a write or on /agents is that call\'s failure, not a rejected key', async () => {
       const { connection } = connect(fake());
       await connection.show();
-      const number = [...connection.numbers.all()][0];
+      const number = [...connection.numbers.index.all()][0];
       fake().inject({ method: 'PUT', status: 403, body: { message: 'read-only key' } });
       assert.equal((await vogentError(connection.setAgent(number.id, null))).kind, 'forbidden');
       fake().inject({ path: '/agents', status: 403 });
@@ -235,7 +235,7 @@ describe('VogentConnection', () => {
         const { connection } = connect(fake(), 10);
         await connection.show();
         fake().inject(fault);
-        if (fault.method === 'PUT') await vogentError(connection.setAgent([...connection.numbers.all()][0].id, null));
+        if (fault.method === 'PUT') await vogentError(connection.setAgent([...connection.numbers.index.all()][0].id, null));
         else await connection.fill('PSTN', 1000);
         assert.equal(connection.status, 'rejected', `after ${fault.method} ${fault.status}`);
         const sent = fake().requests.length;

@@ -59,7 +59,7 @@ describe('NumberPages', () => {
     const pages = pagesFor(fake(), 10);
     await pages.loadUntil(() => false);
     assert.equal(pages.size, 20);
-    assert.deepEqual(ids(pages.all()), ids(numbers));
+    assert.deepEqual(ids(pages.index.all()), ids(numbers));
   });
 
   it('shares one request among callers that arrive while a page loads', async () => {
@@ -114,7 +114,7 @@ describe('NumberPages', () => {
       await pages.loadRest(new AbortController().signal, () => false);
       assert.deepEqual(askedWhenTold.slice(0, 3), [2, 3, 4]);
       assert.equal(fake().requests.length, 25, 'each page once');
-      assert.deepEqual(ids(pages.all()), ids(fake().workspace.numbers), 'in API order');
+      assert.deepEqual(ids(pages.index.all()), ids(fake().workspace.numbers), 'in API order');
     });
 
     it('does not read ahead for a group filling (Load more): the user asked for those pages only', async () => {
@@ -135,7 +135,7 @@ describe('NumberPages', () => {
       }
       const pages = new NumberPages(async (cursor) => answers.get(cursor) ?? Promise.reject(new Error(`no page at ${cursor}`)), 10);
       await pages.loadRest(new AbortController().signal, () => false);
-      assert.deepEqual(ids(pages.all()), ids(fake().workspace.numbers));
+      assert.deepEqual(ids(pages.index.all()), ids(fake().workspace.numbers));
     });
 
     it('lands a page whose callers leave as the next is asked for, so no page is lost', async () => {
@@ -151,7 +151,7 @@ describe('NumberPages', () => {
       assert.equal(pages.size, 30, 'the page that named the aborted one landed');
       assert.equal(pages.error, undefined);
       await pages.loadUntil(() => false);
-      assert.deepEqual(ids(pages.all()), ids(fake().workspace.numbers));
+      assert.deepEqual(ids(pages.index.all()), ids(fake().workspace.numbers));
     });
   });
 
@@ -241,9 +241,9 @@ describe('NumberPages', () => {
     await pages.start();
     let changes = 0;
     pages.onDidChange(() => changes++);
-    const target = [...pages.all()][4];
+    const target = [...pages.index.all()][4];
     pages.update({ ...target, agentId: 'agent_001' });
-    assert.equal([...pages.all()][4].agentId, 'agent_001');
+    assert.equal([...pages.index.all()][4].agentId, 'agent_001');
     assert.equal(pages.get(target.id)?.agentId, 'agent_001');
     assert.equal(changes, 1);
     pages.update({ ...target, id: 'not_loaded' });
