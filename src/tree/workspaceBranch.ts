@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { ConnectionChange, VogentConnection } from '../connection/vogentConnection';
+import { displayNumber } from '../numbers/formatNumber';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
+import type { AgentLookup } from '../numbers/presentation';
 import type { PhoneNumber } from '../vogent/shapes';
 import type { VogentWorkspace } from '../workspaces/vogentWorkspaces';
 import { LoadMoreItem } from './loadMoreItem';
@@ -37,6 +39,8 @@ export class WorkspaceBranch {
   /** What each group shows: a page after expanding, a page more per "Load more…", a page around a revealed number. */
   private readonly windows = new Map<GroupKey, Window>();
   private readonly loadingMore = new Set<GroupKey>();
+  /** Rows drawn before, by number: a window that grows by a page builds that page's rows only. */
+  private readonly rows = new WeakMap<PhoneNumber, PhoneNumberItem>();
   private shownRoot: string | undefined;
 
   constructor(
@@ -76,12 +80,14 @@ export class WorkspaceBranch {
     const { start, end } = this.windowOf(key);
     const items: TreeNode[] = warningItems(`${workspace.id}/group:${key}`, agents.error, numbers.skippedIn(key), this.retry());
     if (start > 0) items.push(new ShowEarlierItem(workspace.id, key, Math.min(start, numbers.pageSize)));
-    items.push(...numbers.numbersIn(key, start, end).map((n) => new PhoneNumberItem(workspace.id, n, agents)));
+    items.push(...numbers.numbersIn(key, start, end).map((n) => this.row(n, agents)));
     const loaded = numbers.countIn(key);
     if (loaded <= end && numbers.complete) return items;
     const retry: vscode.Command = { command: 'vogent.loadMore', title: 'Retry', arguments: [key, workspace.id] };
     if (loaded <= end && numbers.error) items.push(...errorItems(`${workspace.id}/group:${key}`, numbers.error, retry));
     else items.push(new LoadMoreItem(workspace.id, key, { loading: this.loadingMore.has(key), hidden: loaded - end, loaded, pageSize: numbers.pageSize }));
+    // What "Show more" adds next is formatted once the view is drawn, not while its click waits.
+    setTimeout(() => numbers.numbersIn(key, end, end + numbers.pageSize).forEach(displayNumber), 100);
     return items;
   }
 
@@ -153,6 +159,14 @@ export class WorkspaceBranch {
       node.setCount(numbers.countIn(key), numbers.complete, numbers.skippedIn(key));
       if (`${String(node.description)}\n${String(node.tooltip)}` !== before || change.groups.includes(key)) this.refire(key);
     }
+  }
+
+  private row(number: PhoneNumber, agents: AgentLookup): PhoneNumberItem {
+    const drawn = this.rows.get(number);
+    if (drawn?.showsNamesOf(agents)) return drawn;
+    const row = new PhoneNumberItem(this.workspace.id, number, agents);
+    this.rows.set(number, row);
+    return row;
   }
 
   private retry(): vscode.Command {

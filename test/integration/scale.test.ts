@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
+import type { PhoneNumberItem } from '../../src/tree/phoneNumberItem';
 import { sampleWorkspace } from '../fake-api/data';
 import { captureQuickPick, children, extension, group, row, useVogent } from './support';
 
@@ -23,6 +24,31 @@ describe('Many numbers', () => {
     assert.equal(numberRows(after).length, 200);
     assert.deepEqual(numberRows(after).map((n) => n.label), connection.numbers.numbersIn('PSTN', 0, 200).map(displayNumber));
     assert.equal(fake().requests.length, sent, 'nothing was requested for numbers already loaded');
+    assert.deepEqual(numberRows(after).slice(0, 100), numberRows(shown), 'the rows shown before are drawn again as they were, not built again');
+  });
+
+  it('a row is built again when its number changes', async () => {
+    const { connection } = await extension();
+    await connection.show();
+    const pstn = await group('PSTN numbers');
+    const [first, second] = numberRows(await children(pstn)) as PhoneNumberItem[];
+    const linked = await connection.setAgent(first.phoneNumber.id, fake().workspace.agents[1].id);
+    const [again, secondAgain] = numberRows(await children(pstn)) as PhoneNumberItem[];
+    assert.equal(again.description, fake().workspace.agents[1].name);
+    assert.equal(again.phoneNumber, linked);
+    assert.equal(secondAgain, second, 'an unchanged row is drawn as it was');
+  });
+
+  it('a row is built again when the agent names it lacked arrive', async () => {
+    const { connection } = await extension();
+    fake().inject({ path: '/agents', status: 500, body: { message: 'down' }, headers: { 'Retry-After': '0' }, times: 3 });
+    const pstn = await group('PSTN numbers');
+    const linked = (numberRows(await children(pstn)) as PhoneNumberItem[]).find((n) => n.phoneNumber.agentId === fake().workspace.agents[0].id);
+    assert.ok(linked && connection.agents.error, 'drawn while the names failed');
+    await connection.agentList();
+    const again = (numberRows(await children(pstn)) as PhoneNumberItem[]).find((n) => n.phoneNumber === linked.phoneNumber);
+    assert.notEqual(again, linked);
+    assert.equal(again?.description, fake().workspace.agents[0].name);
   });
 
   it('a value typed just after a page landed is listed by its own event, not at the next redraw', async () => {
