@@ -2,7 +2,7 @@
 // VS Code, driven with Playwright against the fake API holding many numbers (100,000 unless
 // BENCH_SCALE_N says otherwise). Palette load-all next to a bare fetch walk of the same pages, both inside
 // the extension host (through a bench-only helper extension) and in plain Node, at 0 and 20 ms latency;
-// typing into the loaded picker, the tree with everything loaded, the extension host's memory (also
+// typing into the loaded picker, the tree with everything loaded (next to a bare tree view), the extension host's memory (also
 // after a full, memory-reducing collection), and the requests made. BENCH_SCALE=0 skips it; BENCH_HEAP_SNAPSHOT=<file>
 // also writes a heap snapshot of the host after the first load-all, BENCH_HOST_PROFILE=<file> a CPU
 // profile of the host during the second.
@@ -17,14 +17,16 @@ import { extensionHostPid, rssBytes } from './extensionHostMemory';
 import { pageTimes, paletteRun, type PaletteTargets } from './scalePalette';
 import { packageHelper, spacesLine, type Helper } from './scaleHelper';
 import { scaleRows, type MemoryFigures, type ScaleResults, type ScaleRun } from './scaleRows';
-import { treeFigures } from './scaleTree';
-import { openHost, setKey, type ScaleHost } from './scaleUi';
+import { BARE_TREE, treeFigures } from './scaleTree';
+import { VIEW, VOGENT_ICON, openHost, setKey, type ScaleHost } from './scaleUi';
 
 const KEY = 'bench-scale-key';
 const LIMIT = 100;
 /** BENCH_SCALE_LATENCIES (e.g. "20") runs only some, to profile or repeat one. */
 const LATENCIES_MS = (process.env.BENCH_SCALE_LATENCIES ?? '0,20').split(',').map(Number);
-const MORE_CLICKS = 5;
+/** How many "Show more" clicks each tree gets; BENCH_SCALE_CLICKS says otherwise. */
+const MORE_CLICKS = Number(process.env.BENCH_SCALE_CLICKS ?? 10);
+const SETTLE_MS = 10_000;
 
 export interface ScaleConfig {
   n: number;
@@ -103,9 +105,20 @@ async function measureIn(session: Session): Promise<ScaleResults> {
     palette.set(latency, results);
   }
   fake.latencyMs = 0;
-  progress('tree: expand PSTN numbers, then show more');
-  const tree = await treeFigures(host.page, fake, pstn, MORE_CLICKS, config.timeoutMs);
-  return { palette, memory, tree, pstnCount: pstn.length };
+  progress('tree: expand PSTN numbers, then show more; then the same in a bare tree view');
+  return { palette, memory, ...(await trees(session, pstn)), pstnCount: pstn.length };
+}
+
+/** The tree with every number loaded, then the same clicks in the bench helper's bare tree, each once the session has settled. */
+async function trees(session: Session, pstn: string[]): Promise<Pick<ScaleResults, 'tree' | 'bareTree' | 'treeRequests'>> {
+  const { host, fake, config } = session;
+  fake.requests.length = 0;
+  await settle(session);
+  const tree = await treeFigures(host.page, { icon: VOGENT_ICON, view: VIEW, group: /^PSTN numbers/, rows: pstn }, MORE_CLICKS, config.timeoutMs);
+  const treeRequests = fake.requests.length;
+  await settle(session);
+  const bareTree = await treeFigures(host.page, BARE_TREE, MORE_CLICKS, config.timeoutMs);
+  return { tree, bareTree, treeRequests };
 }
 
 /** A load-all from an empty listing, just after the two bare walks of the same pages. */
@@ -155,4 +168,16 @@ async function profiled<T>(session: Session, work: () => Promise<T>): Promise<T>
 
 function progress(message: string): void {
   console.error(`[scale] ${message}`);
+}
+
+/**
+ * Collects the host's and the window's garbage, then leaves both idle for a while. Without it, whichever
+ * tree was timed first after the load-alls was the slower one, the extension's or the bare one.
+ */
+async function settle({ host, helper }: Session): Promise<void> {
+  await helper.memory(host.page, true);
+  const cdp = await host.page.context().newCDPSession(host.page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.detach();
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
 }

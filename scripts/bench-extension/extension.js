@@ -87,8 +87,50 @@ async function run() {
   fs.renameSync(`${out}.partial`, out);
 }
 
+/** Rows in the bare tree, labelled as scripts/scaleTree.ts expects them. */
+const FLOOR_ROWS = 3000;
+const floorLabel = (i) => `Floor row ${String(i).padStart(5, '0')}`;
+
+/**
+ * The floor for the tree figures: a bare TreeDataProvider, with one group whose rows look like the
+ * extension's (label, description, coloured icon, spoken label, the same menus on the same kind of context
+ * value), a page shown on expand and a page more per click on its last row. No paging, no formatting,
+ * nothing else: what such a tree costs in this VS Code whoever draws it.
+ */
+function bareTree() {
+  const changed = new vscode.EventEmitter();
+  const group = { kind: 'group' };
+  const more = { kind: 'more' };
+  let shown = 100;
+  const item = (element) => {
+    if (element === group) return Object.assign(new vscode.TreeItem('Floor rows', vscode.TreeItemCollapsibleState.Collapsed), { id: 'group' });
+    if (element === more) {
+      return Object.assign(new vscode.TreeItem(`Show 100 more · ${FLOOR_ROWS} loaded`), { id: 'more', command: { command: 'vogentBench.showMore', title: 'Show more' } });
+    }
+    const label = floorLabel(element.i);
+    const icon = new vscode.ThemeIcon('device-mobile', new vscode.ThemeColor('charts.green'));
+    const row = { id: `row:${element.i}`, description: 'Agent', iconPath: icon, contextValue: 'floorRow pstn linked', accessibilityInformation: { label: `${label}, agent Agent` } };
+    return Object.assign(new vscode.TreeItem(label), row);
+  };
+  const provider = {
+    onDidChangeTreeData: changed.event,
+    getTreeItem: item,
+    getChildren: (element) => {
+      if (!element) return [group];
+      if (element !== group) return [];
+      const rows = Array.from({ length: Math.min(shown, FLOOR_ROWS) }, (_, i) => ({ kind: 'row', i }));
+      return shown < FLOOR_ROWS ? [...rows, more] : rows;
+    },
+  };
+  const showMore = () => {
+    shown += 100;
+    changed.fire(group);
+  };
+  return [vscode.window.createTreeView('vogentBench.floor', { treeDataProvider: provider }), vscode.commands.registerCommand('vogentBench.showMore', showMore), changed];
+}
+
 function activate(context) {
-  context.subscriptions.push(vscode.commands.registerCommand('vogentBench.run', run));
+  context.subscriptions.push(vscode.commands.registerCommand('vogentBench.run', run), ...bareTree());
 }
 
 module.exports = { activate };
