@@ -42,7 +42,8 @@ async function loadAll(rows: Row[]): Promise<void> {
       fake.requests.length = 0;
       const pages = pagesFor(fake);
       const started = performance.now();
-      await pages.loadUntil(() => false);
+      // As a load-all does: each page asked for as soon as the one before names it.
+      await pages.loadRest(new AbortController().signal, () => false);
       const wall = performance.now() - started;
       if (pages.size !== N) throw new Error(`loaded ${pages.size} of ${N}`);
       walls.push(wall);

@@ -31,7 +31,7 @@ export const BARE_TREE: TreeTarget = {
 const MORE = /^(Load more|Show\b)/;
 
 /**
- * How long after the last rows showed the next click comes: a person's pace, not a script's. VS Code's
+ * How long after what it clicks on showed a click comes: a person's pace, not a script's. VS Code's
  * extension host holds back a tree refresh that comes within 200 ms of the one before, so clicks made at
  * once measured that hold every other time (in a bare tree too), not the view.
  */
@@ -41,6 +41,7 @@ export async function treeFigures(page: Page, target: TreeTarget, clicks: number
   await page.locator(target.icon).click();
   const group = page.locator(`${target.view} .monaco-list-row`).filter({ hasText: target.group }).first();
   await group.waitFor({ timeout: timeoutMs });
+  await page.waitForTimeout(PACE_MS);
   const expandMs = await timedClick(page, group, { scope: target.view, texts: [target.rows[0]] }, `expanding ${target.group.source}`, timeoutMs);
   const moreMs: number[] = [];
   for (let click = 0; click < clicks; click++) {

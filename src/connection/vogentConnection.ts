@@ -13,10 +13,8 @@ const NOTHING = new NumberPages(() => Promise.reject(new Error('no listing')), 1
 const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing')));
 
 /**
- * One Vogent workspace as this window sees it: the one owner of what is loaded under which key.
- * A key change, a settings change or a refresh replaces its listing in one step, and `onDidChange`
- * stays the same across them. Views, commands and pickers read the current state here after each await.
- * Knows nothing of VS Code.
+ * One Vogent workspace as this window sees it, the one owner of what is loaded under which key. A key, settings or
+ * refresh change replaces its listing in one step; views read the state here after each await. Knows nothing of VS Code.
  */
 export class VogentConnection {
   private listing: Listing | undefined;
@@ -68,10 +66,7 @@ export class VogentConnection {
     }
   }
 
-  /**
-   * Loads until the group holds `count` numbers (or the pages end), and the agent names, for rendering:
-   * a failed load is not retried here, so redraws do not hammer a failing API. Failures stay in the state.
-   */
+  /** Loads the group to `count` numbers, and the agent names, to draw them: not retried after a failure, so redraws spare a failing API. */
   fill(key: GroupKey, count?: number): Promise<void> {
     return this.loadGroup(key, count, false);
   }

@@ -63,10 +63,7 @@ export class NumberPages {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * The group keys, ordered. While pages remain, the documented types are listed even when none of
-   * their numbers has arrived yet, so that expanding them can load more.
-   */
+  /** The group keys, ordered; while pages remain, the documented types even before their first number, so expanding them loads more. */
   groups(): GroupKey[] {
     const keys = new Set([...this.index.groups(), ...this.skipped.keys()]);
     if (!this.complete) for (const key of KNOWN_GROUPS) keys.add(key);
@@ -115,10 +112,7 @@ export class NumberPages {
     if (!this.started) await this.loadNextPage();
   }
 
-  /**
-   * Loads pages until the group holds at least `count` numbers, or the pages end: what expanding a group
-   * and "Load more…" do. Pages mix types; callers meanwhile share each page's request.
-   */
+  /** Loads pages until the group holds `count` numbers, or the pages end: expanding a group and "Load more…". */
   fill(key: GroupKey, count = this.pageSize): Promise<void> {
     return this.loadUntil(() => this.countIn(key) >= count);
   }
@@ -132,10 +126,7 @@ export class NumberPages {
     }
   }
 
-  /**
-   * Loads every page left, until `paused` or `signal` aborts. Each page is asked for as soon as the one
-   * before it has named it, so the page before is indexed and shown while the request travels.
-   */
+  /** Loads every page left, until `paused` or `signal` aborts, asking for each page as soon as the one before names it. */
   async loadRest(signal: AbortSignal, paused: () => boolean): Promise<void> {
     const reader = { signal, paused };
     this.readers.add(reader);

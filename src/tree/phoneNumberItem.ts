@@ -8,15 +8,12 @@ import type { PhoneNumber } from '../vogent/shapes';
  * (`pstn`, `sip`, `other`) and `linked` or `unlinked`. The tooltip is built when VS Code asks for it.
  */
 export class PhoneNumberItem extends vscode.TreeItem {
-  private readonly namesLoaded: boolean;
-
   constructor(
     readonly workspaceId: string,
     readonly phoneNumber: PhoneNumber,
     private readonly agents: AgentLookup,
   ) {
     super(displayNumber(phoneNumber), vscode.TreeItemCollapsibleState.None);
-    this.namesLoaded = agents.loaded;
     const linked = phoneNumber.agentId !== null;
     const type = phoneNumber.type === 'PSTN' ? 'pstn' : phoneNumber.type === 'SIP_USERNAME' ? 'sip' : 'other';
     this.id = `${workspaceId}/number:${phoneNumber.id}`;
@@ -26,13 +23,23 @@ export class PhoneNumberItem extends vscode.TreeItem {
     this.accessibilityInformation = { label: spokenNumber(phoneNumber, agents) };
   }
 
-  /** Whether this row still shows the number as these agent names have it: it can be drawn again as is. */
-  showsNamesOf(agents: AgentLookup): boolean {
-    return agents === this.agents && agents.loaded === this.namesLoaded;
-  }
-
   resolveTooltip(): void {
     this.tooltip ??= new vscode.MarkdownString(numberTooltip(this.phoneNumber, this.agents));
+  }
+}
+
+/** The rows of one workspace drawn before, by number: drawn again as they are while the number and the agent names are unchanged. */
+export class PhoneNumberRows {
+  private readonly drawn = new WeakMap<PhoneNumber, { row: PhoneNumberItem; agents: AgentLookup; namesLoaded: boolean }>();
+
+  constructor(private readonly workspaceId: string) {}
+
+  row(number: PhoneNumber, agents: AgentLookup): PhoneNumberItem {
+    const drawn = this.drawn.get(number);
+    if (drawn?.agents === agents && drawn.namesLoaded === agents.loaded) return drawn.row;
+    const row = new PhoneNumberItem(this.workspaceId, number, agents);
+    this.drawn.set(number, { row, agents, namesLoaded: agents.loaded });
+    return row;
   }
 }
 

@@ -2,13 +2,12 @@ import * as vscode from 'vscode';
 import type { ConnectionChange, VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
-import type { AgentLookup } from '../numbers/presentation';
 import type { PhoneNumber } from '../vogent/shapes';
 import type { VogentWorkspace } from '../workspaces/vogentWorkspaces';
 import { LoadMoreItem } from './loadMoreItem';
 import { MessageItem, errorItems, stateItems, warningItems } from './messageItem';
 import { NumberGroupItem } from './numberGroupItem';
-import { PhoneNumberItem } from './phoneNumberItem';
+import { PhoneNumberItem, PhoneNumberRows } from './phoneNumberItem';
 import { ShowEarlierItem } from './showEarlierItem';
 import type { WorkspaceItem } from './workspaceItem';
 
@@ -39,14 +38,16 @@ export class WorkspaceBranch {
   /** What each group shows: a page after expanding, a page more per "Load more…", a page around a revealed number. */
   private readonly windows = new Map<GroupKey, Window>();
   private readonly loadingMore = new Set<GroupKey>();
-  /** Rows drawn before, by number: a window that grows by a page builds that page's rows only. */
-  private readonly rows = new WeakMap<PhoneNumber, PhoneNumberItem>();
+  /** A window that grows by a page builds that page's rows only. */
+  private readonly rows: PhoneNumberRows;
   private shownRoot: string | undefined;
 
   constructor(
     readonly workspace: VogentWorkspace,
     private readonly host: BranchHost,
-  ) {}
+  ) {
+    this.rows = new PhoneNumberRows(workspace.id);
+  }
 
   private get connection(): VogentConnection {
     return this.workspace.connection;
@@ -80,7 +81,7 @@ export class WorkspaceBranch {
     const { start, end } = this.windowOf(key);
     const items: TreeNode[] = warningItems(`${workspace.id}/group:${key}`, agents.error, numbers.skippedIn(key), this.retry());
     if (start > 0) items.push(new ShowEarlierItem(workspace.id, key, Math.min(start, numbers.pageSize)));
-    items.push(...numbers.numbersIn(key, start, end).map((n) => this.row(n, agents)));
+    items.push(...numbers.numbersIn(key, start, end).map((n) => this.rows.row(n, agents)));
     const loaded = numbers.countIn(key);
     if (loaded <= end && numbers.complete) return items;
     const retry: vscode.Command = { command: 'vogent.loadMore', title: 'Retry', arguments: [key, workspace.id] };
@@ -159,14 +160,6 @@ export class WorkspaceBranch {
       node.setCount(numbers.countIn(key), numbers.complete, numbers.skippedIn(key));
       if (`${String(node.description)}\n${String(node.tooltip)}` !== before || change.groups.includes(key)) this.refire(key);
     }
-  }
-
-  private row(number: PhoneNumber, agents: AgentLookup): PhoneNumberItem {
-    const drawn = this.rows.get(number);
-    if (drawn?.showsNamesOf(agents)) return drawn;
-    const row = new PhoneNumberItem(this.workspace.id, number, agents);
-    this.rows.set(number, row);
-    return row;
   }
 
   private retry(): vscode.Command {
