@@ -135,7 +135,7 @@ export class WorkspaceBranch {
       this.windows.set(key, page === end ? { start, end: end + pageSize } : { start: page, end: page + pageSize });
     }
     this.refire(key);
-    return new PhoneNumberItem(this.workspace.id, numbers.get(number.id) ?? number, agents);
+    return this.rows.row(numbers.get(number.id) ?? number, agents);
   }
 
   parentOf(node: TreeNode): TreeNode | undefined {
