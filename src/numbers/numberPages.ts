@@ -119,7 +119,8 @@ export class NumberPages {
 
   /** Loads pages until `done`, or the end; a caller's own signal stops it between pages. */
   async loadUntil(done: () => boolean, signal?: AbortSignal): Promise<void> {
-    await this.start();
+    // The first page too is the caller's: given up by all who asked with a signal, it is aborted.
+    if (!this.started) await this.loadNextPage(signal);
     while (!this.complete && !done()) {
       if (signal?.aborted) throw cancelled();
       await this.loadNextPage(signal);

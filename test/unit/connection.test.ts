@@ -341,6 +341,20 @@ describe('VogentConnection', () => {
       assert.equal(connection.numbers.size, 10);
     });
 
+    it('aborts the first page too when the palette that asked for it closes before it lands', async () => {
+      const { connection } = connect(fake(), 10);
+      fake().inject({ path: '/phone_numbers', hang: true });
+      const closed = new AbortController();
+      const loading = connection.loadAll(closed.signal);
+      await fake().received(2);
+      closed.abort();
+      assert.equal((await vogentError(loading)).kind, 'cancelled');
+      // Settles only because the hung request was aborted.
+      await connection.numbers.idle();
+      assert.equal(connection.numbers.error, undefined, 'giving up is not a failure');
+      assert.equal(connection.numbers.started, false);
+    });
+
     it('keeps the page in flight going for a view that waits on it too', async () => {
       const { connection } = connect(fake(), 10);
       await connection.show();
