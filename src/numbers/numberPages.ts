@@ -107,9 +107,9 @@ export class NumberPages {
     await this.nextPage?.done.catch(() => undefined);
   }
 
-  /** Loads the first page, unless one was loaded already. */
-  async start(): Promise<void> {
-    if (!this.started) await this.loadNextPage();
+  /** Loads the first page, unless one was loaded already; with a `signal`, as the next page's other callers (see loadNextPage). */
+  async start(signal?: AbortSignal): Promise<void> {
+    if (!this.started) await this.loadNextPage(signal);
   }
 
   /** Loads pages until the group holds `count` numbers, or the pages end: expanding a group and "Load more…". */
@@ -120,7 +120,7 @@ export class NumberPages {
   /** Loads pages until `done`, or the end; a caller's own signal stops it between pages. */
   async loadUntil(done: () => boolean, signal?: AbortSignal): Promise<void> {
     // The first page too is the caller's: given up by all who asked with a signal, it is aborted.
-    if (!this.started) await this.loadNextPage(signal);
+    await this.start(signal);
     while (!this.complete && !done()) {
       if (signal?.aborted) throw cancelled();
       await this.loadNextPage(signal);
