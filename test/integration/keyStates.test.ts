@@ -52,6 +52,15 @@ describe('Key states', () => {
     keys.dispose();
   });
 
+  it('a SecretStorage that cannot be read (no keyring) counts as no key, so the welcome asks for one', async () => {
+    const secrets = desktopLikeSecrets(false, { 'vogent.apiKey': GOOD_KEY });
+    secrets.get = () => Promise.reject(new Error('the keyring is locked'));
+    const keys = new ApiKeyStore(secrets, 'vogent.apiKey');
+    await keys.ready;
+    assert.equal(keys.hasKey, false);
+    keys.dispose();
+  });
+
   it('a SecretStorage write that fails is reported in the prompt, and closing the prompt settles', async () => {
     const keys = new ApiKeyStore(desktopLikeSecrets(true), 'vogent.apiKey');
     const box = fakeInputBox(GOOD_KEY);
