@@ -48,6 +48,8 @@ export interface LoggedRequest {
   at: number;
   /** When the answer was written (performance.now()); unset until then, and for requests left hanging. */
   answeredAt?: number;
+  /** The client closed the connection before the answer was written: it gave up on the request. */
+  abandoned?: true;
 }
 
 export interface FakeVogentOptions {
@@ -69,8 +71,10 @@ export interface FakeVogent {
   others: Map<string, Workspace>;
   requests: LoggedRequest[];
   latencyMs: number;
-  /** Resolves once `count` requests in all have arrived. */
-  received(count: number): Promise<void>;
+  /** Resolves once `count` requests in all (or, given `path`, to that path) have arrived. */
+  received(count: number, path?: string): Promise<void>;
+  /** Resolves once `count` requests in all have been given up on by the client before their answer. */
+  abandoned(count: number): Promise<void>;
   inject(...faults: Fault[]): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -81,7 +85,9 @@ const MAX_LIMIT = 1000;
 export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeVogent> {
   let faults: Fault[] = [];
   const sockets = new Set<Socket>();
-  const waiters: { count: number; resolve: () => void }[] = [];
+  const waiters: { count: number; path?: string; abandoned?: true; resolve: () => void }[] = [];
+  const arrivedTo = (path: string | undefined) => (path === undefined ? fake.requests.length : fake.requests.filter((r) => r.path === path).length);
+  const reached = (w: (typeof waiters)[number]) => (w.abandoned ? fake.requests.filter((r) => r.abandoned).length : arrivedTo(w.path)) >= w.count;
   const fake: FakeVogent = {
     url: '',
     workspace: options.workspace,
@@ -89,11 +95,8 @@ export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeV
     others: new Map(Object.entries(options.others ?? {})),
     requests: [],
     latencyMs: options.latencyMs ?? 0,
-    received: (count) =>
-      new Promise((resolve) => {
-        if (fake.requests.length >= count) resolve();
-        else waiters.push({ count, resolve });
-      }),
+    received: (count, path) => waitFor({ count, path }),
+    abandoned: (count) => waitFor({ count, abandoned: true }),
     inject: (...more) => {
       faults.push(...more.map((f) => ({ times: 1, ...f })));
     },
@@ -118,8 +121,15 @@ export async function startFakeVogent(options: FakeVogentOptions): Promise<FakeV
     socket.on('close', () => sockets.delete(socket));
   });
 
+  function waitFor(waiter: Omit<(typeof waiters)[number], 'resolve'>): Promise<void> {
+    return new Promise((resolve) => {
+      if (reached({ ...waiter, resolve })) resolve();
+      else waiters.push({ ...waiter, resolve });
+    });
+  }
+
   function arrived(): void {
-    for (const waiter of waiters.filter((w) => fake.requests.length >= w.count)) {
+    for (const waiter of waiters.filter(reached)) {
       waiters.splice(waiters.indexOf(waiter), 1);
       waiter.resolve();
     }
@@ -184,6 +194,11 @@ async function handle(
   };
   fake.requests.push(logged);
   arrived();
+  res.on('close', () => {
+    if (res.writableFinished) return;
+    logged.abandoned = true;
+    arrived();
+  });
 
   const fault = takeFault(method, path, req.headers.authorization);
   if (fault?.hang) return;

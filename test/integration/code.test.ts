@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { VogentConnection } from '../../src/connection/vogentConnection';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import { sampleWorkspace, type Workspace } from '../fake-api/data';
+import { gate } from '../fake-api/server';
 import { children, errorMessages, extension, group, row, setting, stub, useVogent } from './support';
 
 const opened: vscode.TextDocument[] = [];
@@ -228,7 +229,9 @@ describe('Numbers in your code', () => {
 
   it('Reveal of a number that is not there can be cancelled while it loads: the loading stops, nothing is said', async () => {
     const { connection } = await extension();
-    fake().inject({ path: '/phone_numbers', latencyMs: 100, times: 100 });
+    // The first page the reveal asks for answers only once it is cancelled.
+    const held = gate();
+    fake().inject({ path: '/phone_numbers', hold: held.promise });
     const cancel = new vscode.CancellationTokenSource();
     const asked: vscode.ProgressOptions[] = [];
     stub(vscode.window, 'withProgress', ((options: vscode.ProgressOptions, task: (p: unknown, t: vscode.CancellationToken) => Thenable<unknown>) => {
@@ -242,6 +245,7 @@ describe('Numbers in your code', () => {
     const reveal = vscode.commands.executeCommand('vogent.revealNumber', '+1 999 000 0000');
     await fake().received(sent + 1);
     cancel.cancel();
+    held.release();
     await reveal;
     await connection.numbers.idle();
     assert.deepEqual(asked.map((o) => o.cancellable), [true]);

@@ -4,7 +4,7 @@ import { displayNumber } from '../../src/numbers/formatNumber';
 import { groupLabel } from '../../src/numbers/presentation';
 import type { TreeNode as Node } from '../../src/tree/phoneNumbersProvider';
 import type { Workspace } from '../fake-api/data';
-import type { FakeVogent } from '../fake-api/server';
+import { gate, type FakeVogent } from '../fake-api/server';
 import { GOOD_KEY, children, extension, group, keyChange, removeKey, row, rows, stub, useVogent } from './support';
 
 /** What the tree should show for a group once fully loaded, computed from the server's data. */
@@ -109,12 +109,15 @@ describe('Phone Numbers view', () => {
 
     it('saves nothing when the prompt is closed while the key is being checked', async () => {
       const { box, listeners, opened } = standInKeyBox();
-      fake().inject({ path: '/phone_numbers', latencyMs: 200 });
+      // The check answers, accepting the key, only once the prompt has closed.
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', hold: held.promise });
       const command = vscode.commands.executeCommand('vogent.setApiKey');
       await opened;
       const checking = listeners.accept?.();
       await fake().received(1);
       box.hide();
+      held.release();
       await command;
       await checking;
       assert.equal((await extension()).keys.hasKey, false);

@@ -71,14 +71,14 @@ describe('VogentConnection', () => {
 
     it('a group being filled when a reset replaces the listing is not filled again under the new one', async () => {
       const { connection } = connect(fake(), 10);
-      fake().latencyMs = 20;
+      // The third page never answers: the reset comes while the fill waits on it.
+      fake().inject({ path: '/phone_numbers', times: 2 }, { path: '/phone_numbers', hang: true });
       const filling = connection.fill('PSTN', 1000);
-      await fake().received(3);
+      await fake().received(3, '/phone_numbers');
       connection.reset();
       const sent = fake().requests.length;
       await filling;
       // The view starts the new listing from one page when it draws it; the old target is not carried over.
-      console.log(JSON.stringify(fake().requests.slice(sent).map((r) => [r.path, r.query])), connection.numbers.size);
       assert.deepEqual(fake().requests.slice(sent).map((r) => r.path), []);
     });
 
@@ -263,8 +263,8 @@ describe('VogentConnection', () => {
 
     it('stops when a reset drops what it loads, and sends nothing under the key that replaced it', async () => {
       const { connection } = connect(fake(), 50);
-      // The agent names arrive last: the load is waiting on them when the key changes.
-      fake().inject({ path: '/agents', latencyMs: 300 });
+      // The agent names never arrive: the load is waiting on them when the key changes.
+      fake().inject({ path: '/agents', hang: true });
       const complete = new Promise<void>((resolve) => {
         const stop = connection.onDidChange(() => connection.numbers.complete && (stop(), resolve()));
       });
@@ -290,11 +290,15 @@ describe('VogentConnection', () => {
 
     it('waits for a refresh that starts meanwhile instead of loading the old pages for the refresh to chase', async () => {
       const { connection } = connect(fake(), 10);
-      fake().latencyMs = 5;
+      // The fifth page answers only once the refresh has begun: the load-all is midway when it does.
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', times: 4 }, { path: '/phone_numbers', hold: held.promise });
       const loading = connection.loadAll(new AbortController().signal);
-      await fake().received(5);
+      await fake().received(5, '/phone_numbers');
       const before = numberGets(fake()).length;
-      await connection.refresh();
+      const refresh = connection.refresh();
+      held.release();
+      await refresh;
       await loading;
       assert.equal(connection.numbers.size, 250);
       // The refresh loads as far as was loaded when it began; the load-all goes on from there. Chased, it would be 25 more.
@@ -358,12 +362,15 @@ describe('VogentConnection', () => {
     it('keeps the page in flight going for a view that waits on it too', async () => {
       const { connection } = connect(fake(), 10);
       await connection.show();
-      fake().latencyMs = 50;
+      // The second page answers only once the load-all has given up on it.
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', hold: held.promise });
       const closed = new AbortController();
       const loading = connection.loadAll(closed.signal);
       const filling = connection.fill('PSTN', 30);
-      await fake().received(3);
+      await fake().received(2, '/phone_numbers');
       closed.abort();
+      held.release();
       await vogentError(loading);
       await filling;
       assert.ok(connection.numbers.countIn('PSTN') >= 30);
