@@ -1,7 +1,7 @@
 import type { PhoneNumber } from '../vogent/shapes';
 import { groupKeyOf, type GroupKey } from './groups';
 import { NumberSearch, type SearchOptions, type SearchResult, type Searchable } from './numberSearch';
-import { isPlusDigits } from './search';
+import { digitsOf, isPlusDigits } from './search';
 
 export type { SearchResult } from './numberSearch';
 
@@ -13,10 +13,10 @@ export type { SearchResult } from './numberSearch';
  */
 export class NumberIndex implements Searchable {
   private readonly numbers: PhoneNumber[] = [];
-  /** null: the number is `+` and its digits (see digitKey). */
+  /** null: the number is `+` and its digits; "": a name with letters (see digitsOf). */
   private readonly digits: (string | null)[] = [];
   private readonly position = new Map<string, number>();
-  /** By digitKey: an E.164 number by its own text, any other by its digits. Built on first use (a lookup of text). */
+  /** By digitKey, built on first use (a lookup of text). */
   private byDigits: Map<string, number> | undefined;
   private readonly searcher = new NumberSearch(this);
   private replaced = 0;
@@ -46,11 +46,10 @@ export class NumberIndex implements Searchable {
   put(number: PhoneNumber): void {
     const at = this.position.get(number.id);
     // The same record again (pages that overlap) changes nothing: a picker's search goes on from where it was.
-    if (at !== undefined && !same(this.numbers[at], number)) return this.replace(at, number);
-    if (at !== undefined) return;
+    if (at !== undefined) return same(this.numbers[at], number) ? undefined : this.replace(at, number);
     const index = this.numbers.length;
     this.numbers.push(number);
-    this.digits.push(isPlusDigits(number.number) ? null : number.number.replace(/\D/g, ''));
+    this.digits.push(isPlusDigits(number.number) ? null : digitsOf(number.number));
     this.position.set(number.id, index);
     this.idLengths.add(number.id.length);
     this.fileDigits(index);
@@ -67,9 +66,10 @@ export class NumberIndex implements Searchable {
     return at === undefined ? undefined : this.numbers[at];
   }
 
-  /** The number written with these digits, whatever its separators (`+1 415-555 0100`). */
+  /** The number written with these digits, whatever its separators (`+1 415-555 0100`); a name, by its text. */
   byNumber(text: string): PhoneNumber | undefined {
-    const at = this.atDigits(text.replace(/\D/g, ''));
+    const digits = digitsOf(text);
+    const at = digits === '' ? this.atKey(text) : this.atDigits(digits);
     return at === undefined ? undefined : this.numbers[at];
   }
 
@@ -79,8 +79,7 @@ export class NumberIndex implements Searchable {
    */
   find(idOrNumber: string): PhoneNumber | undefined {
     const text = idOrNumber.trim();
-    if (!/\d/.test(text)) return this.get(text);
-    return this.get(text) ?? this.byNumber(text) ?? this.byNationalDigits(text.replace(/\D/g, '').replace(/^0+/, ''));
+    return this.get(text) ?? this.byNumber(text) ?? this.byNationalDigits(digitsOf(text).replace(/^0+/, ''));
   }
 
   groups(): GroupKey[] {
@@ -149,7 +148,7 @@ export class NumberIndex implements Searchable {
     if (old.number === number.number) return;
     const oldKey = digitKey(old.number, this.digits[at]);
     if (this.byDigits?.get(oldKey) === at) this.byDigits.delete(oldKey);
-    this.digits[at] = isPlusDigits(number.number) ? null : number.number.replace(/\D/g, '');
+    this.digits[at] = isPlusDigits(number.number) ? null : digitsOf(number.number);
     this.fileDigits(at);
   }
 
@@ -161,13 +160,16 @@ export class NumberIndex implements Searchable {
 
   /** The first number with these digits, filed by its E.164 text or by its digits. */
   private atDigits(digits: string): number | undefined {
-    if (digits === '') return undefined;
+    const [plus, other] = [this.atKey(`+${digits}`), this.atKey(digits)];
+    return plus === undefined || (other !== undefined && other < plus) ? other : plus;
+  }
+
+  private atKey(key: string): number | undefined {
     if (!this.byDigits) {
       this.byDigits = new Map();
       for (let at = 0; at < this.numbers.length; at++) this.fileDigits(at);
     }
-    const [plus, other] = [this.byDigits.get(`+${digits}`), this.byDigits.get(digits)];
-    return plus === undefined || (other !== undefined && other < plus) ? other : plus;
+    return key === '' ? undefined : this.byDigits.get(key);
   }
 }
 
@@ -175,9 +177,9 @@ function same(a: PhoneNumber, b: PhoneNumber): boolean {
   return a.number === b.number && a.type === b.type && a.agentId === b.agentId;
 }
 
-/** The key a number is filed under by digits: its own text when it is `+` and digits, else its digits. */
+/** The key a number is filed under: its own text when it is `+` and digits, its digits when it reads as a number, else its text (a name). */
 function digitKey(number: string, digits: string | null): string {
-  return digits ?? number;
+  return digits === null || digits === '' ? number : digits;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, at: number): void {

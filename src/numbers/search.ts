@@ -12,8 +12,15 @@ export interface SearchQuery {
 
 export function searchQuery(raw: string): SearchQuery {
   const text = raw.trim().toLowerCase();
-  const digits = /^[\d\s()+\-./]*$/.test(text) ? text.replace(/\D/g, '') : '';
-  return { text, digits };
+  return { text, digits: digitsOf(text) };
+}
+
+/**
+ * The digits of text that reads as a number (digits and the separators people write), else "". A name
+ * with letters (`desk-415`, a SIP username) is matched as text: its digits alone do not make it a number.
+ */
+export function digitsOf(text: string): string {
+  return /^[\d\s()+\-./]*$/.test(text) ? text.replace(/\D/g, '') : '';
 }
 
 export function rankOf(haystack: string, needle: string): Rank | undefined {

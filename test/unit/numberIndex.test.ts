@@ -40,6 +40,19 @@ describe('NumberIndex', () => {
     assert.equal(index.byNumber('+1 415 555 0101'), undefined);
   });
 
+  it('matches a name with letters (a SIP username) as text, never by the digits among its letters', () => {
+    const index = indexOf([
+      { id: 'sip_desk', number: 'desk-415', type: 'SIP_USERNAME', agentId: null },
+      { id: 'sip_user', number: 'user1', type: 'SIP_USERNAME', agentId: null },
+      { id: 'pn_415', number: '+4155512345', type: 'PSTN', agentId: null },
+      { id: 'sip_ext', number: '1001', type: 'SIP_USERNAME', agentId: null },
+    ]);
+    assert.deepEqual(found(index, '415').ids, ['pn_415', 'sip_desk'], 'the number that starts with 415, then the name that holds it');
+    assert.deepEqual(found(index, '1').ids, ['sip_ext', 'sip_desk', 'sip_user', 'pn_415'], 'the one that starts with 1, then the rest in API order');
+    assert.deepEqual(found(index, '1001').ids, ['sip_ext'], 'a name of digits only is its digits');
+    assert.equal(index.byNumber('415'), undefined);
+  });
+
   it('ranks exact matches first, then prefixes, then the rest, each in API order', () => {
     const index = indexOf(numbers);
     // "14155550199" is exact for pn_b; pn_a only shares the prefix "141555501".
@@ -152,20 +165,23 @@ describe('NumberIndex', () => {
     assert.equal(index.byNumber('2126987091'), undefined, 'numbers met in documents still need every digit');
   });
 
-  it('finds E.164 numbers and other numbers by digits; the first with the same digits wins', () => {
+  it('finds E.164 numbers and other numbers by digits, names by their text; the first with the same digits wins', () => {
     const index = indexOf([
-      { id: 'sip_1', number: 'ext-14155550100', type: 'SIP_USERNAME', agentId: null },
+      { id: 'sip_1', number: '1 415 555 0100', type: 'SIP_USERNAME', agentId: null },
       { id: 'pn_1', number: '+14155550100', type: 'PSTN', agentId: null },
       { id: 'pn_2', number: '+1 415 555 0177', type: 'PSTN', agentId: null },
+      { id: 'sip_2', number: 'reception', type: 'SIP_USERNAME', agentId: null },
     ]);
     assert.equal(index.byNumber('4155550100')?.id, undefined, 'digits must all match');
     assert.equal(index.byNumber('+1 (415) 555-0100')?.id, 'sip_1');
     assert.equal(index.byNumber('14155550177')?.id, 'pn_2', 'a number written with spaces, by its digits');
+    assert.equal(index.find('reception')?.id, 'sip_2', 'a name, by its text');
     index.put({ id: 'pn_3', number: '+14155550188', type: 'PSTN', agentId: null });
     assert.equal(index.byNumber('+1 415 555 0188')?.id, 'pn_3', 'a number added after the first lookup');
     index.put({ id: 'sip_1', number: 'ext-9', type: 'SIP_USERNAME', agentId: null });
     assert.equal(index.byNumber('+14155550100')?.id, 'pn_1', 'once the first changed, the next with those digits');
-    assert.equal(index.find('9')?.id, 'sip_1');
+    assert.equal(index.find('ext-9')?.id, 'sip_1');
+    assert.equal(index.find('9'), undefined, 'not by the digits among its letters');
     assert.deepEqual(found(index, '14155550100').ids, ['pn_1']);
     assert.deepEqual(found(index, '1415555').ids, ['pn_1', 'pn_2', 'pn_3']);
     assert.deepEqual(found(index, '55501').ids, ['pn_1', 'pn_2', 'pn_3']);
