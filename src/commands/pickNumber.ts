@@ -40,6 +40,7 @@ export async function pickNumber(workspaces: VogentWorkspaces, options: PickOpti
   if (!(await requireUsableKey(workspaces))) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
   Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', keepScrollPosition: true });
+  keepOrder(pick);
   const closed = new AbortController();
   const update = () => show(pick, workspaces, options, loads.loading);
   const loads = loadsFor(workspaces, pick, closed.signal, () => update());
@@ -106,11 +107,16 @@ function show(pick: vscode.QuickPick<NumberPick>, workspaces: VogentWorkspaces, 
   const several = workspaces.all.length > 1;
   const items: NumberPick[] = [];
   let [total, loaded, pages] = [0, 0, 0];
-  for (const workspace of shown) {
+  const results = shown.map((workspace) => {
     const { numbers, agents } = workspace.connection;
     const found = numbers.index.search(pick.value, { limit: Math.ceil(SHOWN / shown.length), agents, only: options.only });
     [total, loaded] = [total + found.total, loaded + numbers.size];
     if (loading.has(workspace)) pages += numbers.pagesLoaded + 1;
+    return { workspace, found };
+  });
+  // The workspace with the best match comes first, so that Enter takes it; ties keep the workspaces' order.
+  results.sort((a, b) => (a.found.best ?? 3) - (b.found.best ?? 3));
+  for (const { workspace, found } of results) {
     if (several && found.matches.length > 0) items.push({ label: workspace.name, kind: vscode.QuickPickItemKind.Separator });
     for (const n of found.matches) items.push(itemOf(workspace, n, several));
   }
@@ -131,6 +137,19 @@ function setItems(pick: vscode.QuickPick<NumberPick>, items: NumberPick[]): void
   // Without a highlighted number there is nothing to keep: matching "no number" would pick a separator.
   const keep = active && pick.items.find((item) => item.number?.id === active.number?.id && item.workspace === active.workspace);
   if (keep) pick.activeItems = [keep];
+}
+
+/**
+ * The items come ranked, but VS Code moves those whose label holds the typed text to the top, and drops the
+ * separators, unless told not to. That switch is not yet in its stable API (microsoft/vscode#73904); where it
+ * is missing or refused, the picker still works, in VS Code's order.
+ */
+function keepOrder(pick: vscode.QuickPick<NumberPick>): void {
+  try {
+    Object.assign(pick, { sortByLabel: false });
+  } catch {
+    // Refused: VS Code's order it is.
+  }
 }
 
 function itemOf(workspace: VogentWorkspace, n: PhoneNumber, several: boolean): NumberPick {

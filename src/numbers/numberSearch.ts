@@ -10,6 +10,8 @@ export interface SearchResult {
   matches: PhoneNumber[];
   /** How many numbers match in all. */
   total: number;
+  /** How well the first match matches (0: exact); undefined when none does. */
+  best: Rank | undefined;
 }
 
 export interface SearchOptions {
@@ -51,7 +53,7 @@ export class NumberSearch {
     const { index } = this;
     if (q.text === '' && !options.only) {
       const matches = Array.from({ length: Math.min(options.limit, index.size) }, (_, at) => index.numberAt(at));
-      return { matches, total: index.size };
+      return { matches, total: index.size, best: index.size > 0 ? 0 : undefined };
     }
     const scan = this.resumable(q, options) ?? this.fresh(q, options);
     this.last = scan;
@@ -63,7 +65,8 @@ export class NumberSearch {
       scan.total++;
       if (scan.ranked[rank].length < options.limit) scan.ranked[rank].push(number);
     }
-    return { matches: scan.ranked.flat().slice(0, options.limit), total: scan.total };
+    const best = scan.ranked.findIndex((ranked) => ranked.length > 0);
+    return { matches: scan.ranked.flat().slice(0, options.limit), total: scan.total, best: best < 0 ? undefined : (best as Rank) };
   }
 
   /** The last scan, when it was of the same query over the same numbers, names and filter. */

@@ -232,3 +232,21 @@ describe('Several Vogent workspaces', () => {
     await command;
   });
 });
+
+describe('The palette over several workspaces', () => {
+  const home = { id: 'pn_home', number: '+14155550100', type: 'PSTN', agentId: null };
+  const exact = { id: 'pn_stg', number: '4155550100', type: 'SIP_USERNAME', agentId: null };
+  useVogent({ workspace: () => ({ agents: [], numbers: [home] }), others: () => ({ [STAGING_KEY]: { agents: [], numbers: [exact] } }) });
+
+  it('lists first the workspace with the best match, so that Enter copies it', async () => {
+    await vscode.commands.executeCommand('vogent.addWorkspace', 'Staging', STAGING_KEY);
+    const picked = captureQuickPick();
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    // Every digit of the Staging name; the home number only holds them after its country code.
+    await typeAndAccept(pick, '4155550100', exact.number);
+    await command;
+    assert.deepEqual(pick.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label), ['Staging', 'Vogent']);
+    assert.equal(await vscode.env.clipboard.readText(), exact.number);
+  });
+});
