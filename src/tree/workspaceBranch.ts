@@ -73,10 +73,13 @@ export class WorkspaceBranch {
   async groupChildren(key: GroupKey): Promise<TreeNode[]> {
     const { connection, workspace } = this;
     if (connection.status !== 'ready') return [];
-    // Rows already loaded are drawn without the view's progress bar flashing.
-    const drawNow = this.holdsWindow(key);
-    const filling = connection.fill(key, this.windowOf(key).end);
-    await (drawNow ? filling : this.host.withProgress(filling));
+    // While "Show more" loads, what is loaded is drawn at once, above its spinning row; it redraws when done.
+    if (!this.loadingMore.has(key)) {
+      // Rows already loaded are drawn without the view's progress bar flashing.
+      const drawNow = this.holdsWindow(key);
+      const filling = connection.fill(key, this.windowOf(key).end);
+      await (drawNow ? filling : this.host.withProgress(filling));
+    }
     const { numbers, agents } = connection;
     const { start, end } = this.windowOf(key);
     const items: TreeNode[] = warningItems(`${workspace.id}/group:${key}`, agents.error, numbers.skippedIn(key), this.retry());

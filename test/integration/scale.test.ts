@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { displayNumber } from '../../src/numbers/formatNumber';
 import type { PhoneNumberItem } from '../../src/tree/phoneNumberItem';
 import { sampleWorkspace } from '../fake-api/data';
+import { gate } from '../fake-api/server';
 import { captureQuickPick, children, extension, group, row, useVogent } from './support';
 
 const numberRows = <T extends { contextValue?: string }>(nodes: T[]) => nodes.filter((n) => n.contextValue?.startsWith('phoneNumber'));
@@ -25,6 +26,27 @@ describe('Many numbers', () => {
     assert.deepEqual(numberRows(after).map((n) => n.label), connection.numbers.numbersIn('PSTN', 0, 200).map(displayNumber));
     assert.equal(fake().requests.length, sent, 'nothing was requested for numbers already loaded');
     assert.deepEqual(numberRows(after).slice(0, 100), numberRows(shown), 'the rows shown before are drawn again as they were, not built again');
+  });
+
+  it('"Show … more" with part of its page loaded shows that part at once, above a spinning row, while the rest loads', async () => {
+    const { connection } = await extension();
+    const pstn = await group('PSTN numbers');
+    const shown = await children(pstn);
+    const loaded = connection.numbers.countIn('PSTN');
+    assert.ok(loaded > 100 && loaded < 200, `${loaded} loaded: part of the next page`);
+    const more = shown[shown.length - 1];
+    assert.equal(row(more), `Show ${loaded - 100} more · ${loaded} loaded`);
+    const held = gate();
+    const asked = fake().requests.filter((r) => r.path === '/phone_numbers').length;
+    fake().inject({ path: '/phone_numbers', hold: held.promise });
+    const click = vscode.commands.executeCommand(more.command?.command ?? '', ...(more.command?.arguments ?? []));
+    await fake().received(asked + 1, '/phone_numbers');
+    const meanwhile = await children(pstn);
+    assert.equal(numberRows(meanwhile).length, loaded, 'every loaded number, without waiting for the page');
+    assert.equal(row(meanwhile[meanwhile.length - 1]), 'Loading…');
+    held.release();
+    await click;
+    assert.equal(numberRows(await children(pstn)).length, 200);
   });
 
   it('a row is built again when its number changes', async () => {
