@@ -40,7 +40,6 @@ export async function pickNumber(workspaces: VogentWorkspaces, options: PickOpti
   if (!(await requireUsableKey(workspaces))) return undefined;
   const pick = vscode.window.createQuickPick<NumberPick>();
   Object.assign(pick, { placeholder: 'Type a number in any format, an agent name, a type or an ID', keepScrollPosition: true });
-  keepOrder(pick);
   const closed = new AbortController();
   const update = () => show(pick, workspaces, options, loads.loading);
   const loads = loadsFor(workspaces, pick, closed.signal, () => update());
@@ -137,19 +136,6 @@ function setItems(pick: vscode.QuickPick<NumberPick>, items: NumberPick[]): void
   // Without a highlighted number there is nothing to keep: matching "no number" would pick a separator.
   const keep = active && pick.items.find((item) => item.number?.id === active.number?.id && item.workspace === active.workspace);
   if (keep) pick.activeItems = [keep];
-}
-
-/**
- * The items come ranked, but VS Code moves those whose label holds the typed text to the top, and drops the
- * separators, unless told not to. That switch is not yet in its stable API (microsoft/vscode#73904); where it
- * is missing or refused, the picker still works, in VS Code's order.
- */
-function keepOrder(pick: vscode.QuickPick<NumberPick>): void {
-  try {
-    Object.assign(pick, { sortByLabel: false });
-  } catch {
-    // Refused: VS Code's order it is.
-  }
 }
 
 function itemOf(workspace: VogentWorkspace, n: PhoneNumber, several: boolean): NumberPick {

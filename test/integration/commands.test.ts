@@ -235,23 +235,3 @@ describe('Commands', () => {
     });
   });
 });
-
-describe("The palette's order", () => {
-  const pstn = { id: 'pn_pstn', number: '+14155550100', type: 'PSTN', agentId: null };
-  useVogent({ workspace: () => ({ agents: [], numbers: [{ id: 'pn_sip', number: 'bob-21415', type: 'SIP_USERNAME', agentId: null }, pstn] }) });
-
-  it('Enter copies the best match, not a name VS Code would move up for holding the typed text in its label', async () => {
-    const picked = captureQuickPick();
-    const command = vscode.commands.executeCommand('vogent.copyNumber');
-    const pick = await picked;
-    // "1415" starts the number's digits and only sits inside the name: the number is ranked first.
-    const ranked = new Promise<void>((resolve) => {
-      const listener = pick.onDidChangeActive((items) => items.length > 0 && pick.items[0]?.label === displayNumber(pstn) && (listener.dispose(), resolve()));
-    });
-    pick.value = '1415';
-    await ranked;
-    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    await command;
-    assert.equal(await vscode.env.clipboard.readText(), pstn.number);
-  });
-});

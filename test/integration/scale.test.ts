@@ -109,6 +109,46 @@ describe('Many numbers', () => {
     await command;
   });
 
+  it('the palette filters while pages land: it says which page is loading, and lists a match as soon as its page lands', async () => {
+    const { connection } = await extension();
+    const asked = fake().requests.filter((r) => r.path === '/phone_numbers').length;
+    // Five pages answer, the sixth only once released: the picker is looked at midway. Then up to the 26th,
+    // which holds the number typed, and the 27th never: the match must show while pages are still loading.
+    const [held, last] = [gate(), gate()];
+    const pass = (times: number) => ({ path: '/phone_numbers', times });
+    fake().inject(pass(5), { path: '/phone_numbers', hold: held.promise }, pass(20 - asked), { path: '/phone_numbers', hold: last.promise });
+    let titled: { pattern: RegExp; resolve: () => void } | undefined;
+    const picked = captureQuickPick((pick) => {
+      const title = accessorOf(pick, 'title');
+      const set = (value: string) => (title.set?.call(pick, value), titled?.pattern.test(value) && titled.resolve());
+      Object.defineProperty(pick, 'title', { get: () => title.get?.call(pick), set });
+    });
+    const titleMatching = (pattern: RegExp) => new Promise<void>((resolve) => (titled = { pattern, resolve }));
+    const command = vscode.commands.executeCommand('vogent.copyNumber');
+    const pick = await picked;
+    await fake().received(asked + 6, '/phone_numbers');
+    const loaded = connection.numbers.size;
+    const page = `loading page ${connection.numbers.pagesLoaded + 1}…`;
+    let shown = titleMatching(new RegExp(`— \\d+ of ${loaded} match · ${page}$`));
+    pick.value = 'front desk';
+    await shown;
+    assert.ok(pick.items.length > 0 && pick.items.length <= 200, `${pick.items.length} items`);
+    assert.ok(pick.items.every((item) => item.alwaysShow), 'VS Code is not to filter them again');
+    const target = fake().workspace.numbers[2_500];
+    shown = titleMatching(new RegExp(`— 0 of ${loaded} match · ${page}$`));
+    pick.value = target.number;
+    await shown;
+    const listed = new Promise<void>((resolve) => {
+      const listener = pick.onDidChangeActive((items) => items[0]?.label === displayNumber(target) && (listener.dispose(), resolve()));
+    });
+    shown = titleMatching(/— 1 of 2,600 match · loading page 27…$/);
+    held.release();
+    await Promise.all([listed, shown]);
+    pick.hide();
+    last.release();
+    await command;
+  });
+
   it('the palette holds at most 200 numbers, the best matches, and says how many match', async () => {
     const picked = captureQuickPick();
     const command = vscode.commands.executeCommand('vogent.copyNumber');

@@ -234,8 +234,9 @@ describe('Several Vogent workspaces', () => {
 });
 
 describe('The palette over several workspaces', () => {
-  const home = { id: 'pn_home', number: '+14155550100', type: 'PSTN', agentId: null };
-  const exact = { id: 'pn_stg', number: '4155550100', type: 'SIP_USERNAME', agentId: null };
+  // Typed, an id matches no label: VS Code keeps the order it is given, and no other ordering helps.
+  const home = { id: 'home_pn_a', number: '+14155550100', type: 'PSTN', agentId: null };
+  const exact = { id: 'pn_a', number: '+14155550199', type: 'PSTN', agentId: null };
   useVogent({ workspace: () => ({ agents: [], numbers: [home] }), others: () => ({ [STAGING_KEY]: { agents: [], numbers: [exact] } }) });
 
   it('lists first the workspace with the best match, so that Enter copies it', async () => {
@@ -243,8 +244,8 @@ describe('The palette over several workspaces', () => {
     const picked = captureQuickPick();
     const command = vscode.commands.executeCommand('vogent.copyNumber');
     const pick = await picked;
-    // Every digit of the Staging name; the home number only holds them after its country code.
-    await typeAndAccept(pick, '4155550100', exact.number);
+    // The Staging number's id, exactly; the home number's id only holds it.
+    await typeAndAccept(pick, 'pn_a', displayNumber(exact));
     await command;
     assert.deepEqual(pick.items.filter((i) => i.kind === vscode.QuickPickItemKind.Separator).map((i) => i.label), ['Staging', 'Vogent']);
     assert.equal(await vscode.env.clipboard.readText(), exact.number);
