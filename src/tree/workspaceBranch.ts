@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { ConnectionChange, VogentConnection } from '../connection/vogentConnection';
 import { displayNumber } from '../numbers/formatNumber';
 import { groupKeyOf, type GroupKey } from '../numbers/groups';
+import { GroupWindows } from '../numbers/groupWindows';
 import type { PhoneNumber } from '../vogent/shapes';
 import type { VogentWorkspace } from '../workspaces/vogentWorkspaces';
 import { LoadMoreItem } from './loadMoreItem';
@@ -12,12 +13,6 @@ import { ShowEarlierItem } from './showEarlierItem';
 import type { WorkspaceItem } from './workspaceItem';
 
 export type TreeNode = WorkspaceItem | NumberGroupItem | PhoneNumberItem | LoadMoreItem | ShowEarlierItem | MessageItem;
-
-/** The part of a group on show: its numbers from `start` to before `end`, in API order. */
-interface Window {
-  start: number;
-  end: number;
-}
 
 /** What a branch needs from the view: to redraw a node (undefined: the whole view), and the node it hangs under. */
 export interface BranchHost {
@@ -35,8 +30,7 @@ export interface BranchHost {
  */
 export class WorkspaceBranch {
   private readonly groupNodes = new Map<GroupKey, NumberGroupItem>();
-  /** What each group shows: a page after expanding, a page more per "Load more…", a page around a revealed number. */
-  private readonly windows = new Map<GroupKey, Window>();
+  private readonly windows = new GroupWindows(() => this.connection.numbers.pageSize);
   private readonly loadingMore = new Set<GroupKey>();
   /** A window that grows by a page builds that page's rows only. */
   private readonly rows: PhoneNumberRows;
@@ -77,19 +71,18 @@ export class WorkspaceBranch {
     if (!this.loadingMore.has(key)) {
       // Rows already loaded are drawn without the view's progress bar flashing.
       const drawNow = this.holdsWindow(key);
-      const filling = connection.fill(key, this.windowOf(key).end);
+      const filling = connection.fill(key, this.windows.of(key).end);
       await (drawNow ? filling : this.host.withProgress(filling));
     }
     const { numbers, agents } = connection;
-    const { start, end } = this.windowOf(key);
+    const { start, end, earlier, last } = this.windows.rows(key, { loaded: numbers.countIn(key), complete: numbers.complete, failed: numbers.error !== undefined });
     const items: TreeNode[] = warningItems(`${workspace.id}/group:${key}`, agents.error, numbers.skippedIn(key), this.retry());
-    if (start > 0) items.push(new ShowEarlierItem(workspace.id, key, Math.min(start, numbers.pageSize)));
+    if (earlier > 0) items.push(new ShowEarlierItem(workspace.id, key, earlier));
     items.push(...numbers.numbersIn(key, start, end).map((n) => this.rows.row(n, agents)));
-    const loaded = numbers.countIn(key);
-    if (loaded <= end && numbers.complete) return items;
+    if (last.kind === 'none') return items;
     const retry: vscode.Command = { command: 'vogent.loadMore', title: 'Retry', arguments: [key, workspace.id] };
-    if (loaded <= end && numbers.error) items.push(...errorItems(`${workspace.id}/group:${key}`, numbers.error, retry));
-    else items.push(new LoadMoreItem(workspace.id, key, { loading: this.loadingMore.has(key), hidden: loaded - end, loaded, pageSize: numbers.pageSize }));
+    if (last.kind === 'more') items.push(new LoadMoreItem(workspace.id, key, { loading: this.loadingMore.has(key), ...last, pageSize: numbers.pageSize }));
+    else if (numbers.error) items.push(...errorItems(`${workspace.id}/group:${key}`, numbers.error, retry));
     // What "Show more" adds next is formatted once the view is drawn, not while its click waits.
     setTimeout(() => numbers.numbersIn(key, end, end + numbers.pageSize).forEach(displayNumber), 100);
     return items;
@@ -101,14 +94,13 @@ export class WorkspaceBranch {
    */
   async showMore(key: GroupKey): Promise<void> {
     const { numbers } = this.connection;
-    const { start, end } = this.windowOf(key);
-    if (numbers.countIn(key) >= end) this.windows.set(key, { start, end: end + numbers.pageSize });
+    const { end } = this.windows.showMore(key, numbers.countIn(key));
     // Rows already loaded are shown at once: no spinner, no progress, one redraw.
-    if (numbers.countIn(key) >= this.windowOf(key).end || numbers.complete) return this.refire(key);
+    if (numbers.countIn(key) >= end || numbers.complete) return this.refire(key);
     this.loadingMore.add(key);
     this.refire(key);
     try {
-      await this.host.withProgress(this.connection.loadMore(key, this.windowOf(key).end));
+      await this.host.withProgress(this.connection.loadMore(key, end));
     } finally {
       this.loadingMore.delete(key);
       this.refire(key);
@@ -117,26 +109,15 @@ export class WorkspaceBranch {
 
   /** "Show N earlier": the page before the window, from what is loaded. */
   showEarlier(key: GroupKey): void {
-    const { start, end } = this.windowOf(key);
-    this.windows.set(key, { start: Math.max(0, start - this.connection.numbers.pageSize), end });
+    this.windows.showEarlier(key);
     this.refire(key);
   }
 
-  /**
-   * Shows the number's group with the number in view, and returns its row for the view to reveal: the
-   * window grows by the page that holds it when that page follows it, else moves to that page, so a
-   * number far down is never drawn with every number before it.
-   */
+  /** Shows the number's group with the number in view (see GroupWindows.reveal), and returns its row for the view to reveal. */
   rowOf(number: PhoneNumber): PhoneNumberItem {
     const key = groupKeyOf(number);
     const { numbers, agents } = this.connection;
-    const { pageSize } = numbers;
-    const position = numbers.index.positionInGroup(number.id);
-    const { start, end } = this.windowOf(key);
-    const page = Math.floor(position / pageSize) * pageSize;
-    if (position >= 0 && (position < start || position >= end)) {
-      this.windows.set(key, page === end ? { start, end: end + pageSize } : { start: page, end: page + pageSize });
-    }
+    this.windows.reveal(key, numbers.index.positionInGroup(number.id));
     this.refire(key);
     return this.rows.row(numbers.get(number.id) ?? number, agents);
   }
@@ -172,12 +153,8 @@ export class WorkspaceBranch {
   /** Whether the group's window and the agent names are loaded (or failed): drawing them needs no request. */
   private holdsWindow(key: GroupKey): boolean {
     const { numbers, agents } = this.connection;
-    const rows = numbers.countIn(key) >= this.windowOf(key).end || numbers.complete || numbers.error !== undefined;
+    const rows = numbers.countIn(key) >= this.windows.of(key).end || numbers.complete || numbers.error !== undefined;
     return rows && (agents.loaded || agents.error !== undefined);
-  }
-
-  private windowOf(key: GroupKey): Window {
-    return this.windows.get(key) ?? { start: 0, end: this.connection.numbers.pageSize };
   }
 
   private refire(key: GroupKey): void {
