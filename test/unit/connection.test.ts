@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { VogentConnection, type ConnectionChange } from '../../src/connection/vogentConnection';
 import { gate, type FakeVogent } from '../fake-api/server';
 import { clientFor, KEY, useFakeVogent, vogentError } from './support';
@@ -25,6 +27,12 @@ function connect(fake: FakeVogent, pageSize = 100): Harness {
   });
   harness.connection.onDidChange((change) => harness.changes.push(change));
   return harness;
+}
+
+/** A full collection, as V8 runs by itself when memory is short (the gc function exposed for this test run). */
+function collectGarbage(): void {
+  v8.setFlagsFromString('--expose-gc');
+  (vm.runInNewContext('gc') as () => void)();
 }
 
 const numberGets = (fake: FakeVogent) => fake.requests.filter((r) => r.method === 'GET' && r.path === '/phone_numbers');
@@ -278,6 +286,22 @@ describe('VogentConnection', () => {
   });
 
   describe('loading everything', () => {
+    it('a reset lets go of everything loaded: the numbers with their index, and the agent names', async () => {
+      const { connection } = connect(fake(), 50);
+      await connection.loadAll(new AbortController().signal);
+      assert.equal(connection.numbers.size, 250);
+      assert.ok(connection.agents.loaded);
+      const [numbers, agents] = [new WeakRef(connection.numbers), new WeakRef(connection.agents)];
+      connection.reset();
+      assert.equal(connection.numbers.size, 0);
+      assert.equal(connection.numbers.index.all().length, 0);
+      // A WeakRef keeps its target until the job that made it ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      collectGarbage();
+      assert.equal(numbers.deref(), undefined, 'the numbers loaded before are still held');
+      assert.equal(agents.deref(), undefined, 'the agent names loaded before are still held');
+    });
+
     it('follows a reset to the new listing instead of ending with a partial list', async () => {
       const { connection } = connect(fake(), 50);
       const loading = connection.loadAll(new AbortController().signal);
