@@ -1,15 +1,11 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
-import type { GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
 import type { VogentClient } from '../vogent/client';
 import { isVogentError, rejectsKey } from '../vogent/errors';
 import type { PhoneNumber, SkippedRecord } from '../vogent/shapes';
+import { difference, type ListingChange } from './listingChange';
 
-/** What changed: everything (the groups themselves may differ), or the rows of some groups beyond their counts. */
-export interface ListingChange {
-  readonly all: boolean;
-  readonly groups: readonly GroupKey[];
-}
+export type { ListingChange } from './listingChange';
 
 export interface ListingHooks {
   /** A page landed or failed, or the agent names landed, on the listing now shown. */
@@ -182,16 +178,6 @@ export class Listing {
       return page;
     });
   }
-}
-
-/** Which groups a reload changed: their keys, their numbers, or (when agent names changed) every row. */
-function difference(before: NumberPages, after: NumberPages, names: AgentDirectory, newNames: AgentDirectory | undefined): ListingChange {
-  const keys = after.groups();
-  const errorsChanged = before.error !== undefined || newNames?.error !== names.error;
-  if (errorsChanged || keys.join('\n') !== before.groups().join('\n')) return { all: true, groups: keys };
-  const renamed = newNames !== undefined && JSON.stringify(newNames.list()) !== JSON.stringify(names.list());
-  const same = (key: GroupKey) => JSON.stringify(before.numbersIn(key)) === JSON.stringify(after.numbersIn(key));
-  return { all: false, groups: renamed ? keys : keys.filter((key) => !same(key)) };
 }
 
 function skippedMessage(what: string, record: SkippedRecord): string {

@@ -126,6 +126,18 @@ describe('VogentConnection', () => {
       return connection;
     }
 
+    it('tells the views which groups a refresh changed, and only those', async () => {
+      const { connection, changes } = connect(fake(), 50);
+      await connection.loadAll(new AbortController().signal);
+      await connection.refresh();
+      assert.deepEqual(changes.at(-1), { all: false, groups: [] }, 'nothing changed on the server');
+      const { numbers, agents } = fake().workspace;
+      const sip = numbers.findIndex((n) => n.type === 'SIP_USERNAME');
+      numbers[sip] = { ...numbers[sip], agentId: agents.find((a) => a.id !== numbers[sip].agentId)?.id ?? null };
+      await connection.refresh();
+      assert.deepEqual(changes.at(-1), { all: false, groups: ['SIP_USERNAME'] });
+    });
+
     it('a picker waiting on the names of a refresh that fails asks again instead of ending as cancelled', async () => {
       const connection = await withFailedNames();
       const held = gate();
