@@ -1,13 +1,5 @@
 import * as vscode from 'vscode';
-import { clearApiKey } from './commands/clearApiKey';
-import { copyNumber, copyNumberAs, copyNumberId, copySelectedNumber } from './commands/copyNumber';
-import { linkAgent, unlinkAgent } from './commands/linkAgent';
-import { loadMore, showEarlier } from './commands/loadMore';
-import { openAgent } from './commands/openAgent';
-import { refresh } from './commands/refresh';
-import { revealNumber } from './commands/revealNumber';
-import { setApiKey } from './commands/setApiKey';
-import { addWorkspace, removeWorkspace, renameWorkspace } from './commands/workspaceCommands';
+import { registerCommands } from './commands/registerCommands';
 import { codeFeatures } from './code/codeFeatures';
 import { affectsListing, apiBaseUrl, maxPages, pageSize, requestTimeoutMs } from './config';
 import { VogentConnection } from './connection/vogentConnection';
@@ -53,9 +45,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
   });
   const provider = new PhoneNumbersProvider(workspaces);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const keyDeps = { workspaces, clientWithKey: (key: string) => clientFor(async () => key), acceptsArguments: testing };
-
-  const command = (id: string, run: (...args: never[]) => unknown) => vscode.commands.registerCommand(id, run);
+  const keys = { workspaces, clientWithKey: (key: string) => clientFor(async () => key), acceptsArguments: testing };
   context.subscriptions.push(
     log,
     workspaces,
@@ -65,23 +55,7 @@ export function activate(context: vscode.ExtensionContext): VogentExtension | un
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (affectsListing(event)) for (const workspace of workspaces.all) workspace.connection.reset();
     }),
-    command('vogent.setApiKey', setApiKey(keyDeps)),
-    command('vogent.clearApiKey', clearApiKey(workspaces)),
-    command('vogent.addWorkspace', addWorkspace(keyDeps)),
-    command('vogent.renameWorkspace', renameWorkspace(keyDeps)),
-    command('vogent.removeWorkspace', removeWorkspace(keyDeps)),
-    command('vogent.refresh', refresh(workspaces)),
-    command('vogent.loadMore', loadMore(provider)),
-    command('vogent.showEarlier', showEarlier(provider)),
-    command('vogent.showLogs', () => log.show(true)),
-    command('vogent.copyNumber', copyNumber(workspaces)),
-    command('vogent.copyNumberAs', copyNumberAs(workspaces)),
-    command('vogent.copyNumberId', copyNumberId(workspaces)),
-    command('vogent.copySelectedNumber', copySelectedNumber(workspaces, view)),
-    command('vogent.openAgent', openAgent(workspaces)),
-    command('vogent.linkAgent', linkAgent(workspaces)),
-    command('vogent.unlinkAgent', unlinkAgent(workspaces)),
-    command('vogent.revealNumber', revealNumber(workspaces, provider, view)),
+    ...registerCommands({ workspaces, provider, view, log, keys }),
     ...codeFeatures(workspaces),
     vscode.lm.registerTool('vogent_findPhoneNumbers', findPhoneNumbers(workspaces)),
     vscode.lm.registerTool('vogent_linkPhoneNumber', linkPhoneNumber(workspaces)),

@@ -32,13 +32,12 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
     let [hidden, saved] = [false, false];
     // Escape while the key is being saved cannot unsave it: the prompt's answer waits for the save.
     let saving: Promise<unknown> = Promise.resolve();
-    const fail = (message: string) => (input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Error });
     input.onDidChangeValue(() => (input.validationMessage = undefined));
     input.onDidAccept(async () => {
       const key = input.value.trim();
       if (key === '') return void (input.validationMessage = 'Enter an API key, or press Escape to cancel.');
       const holder = options.holderOf(key);
-      if (holder !== undefined) return fail(`This key is already the workspace "${holder}".`);
+      if (holder !== undefined) return failIn(input, `This key is already the workspace "${holder}".`);
       [input.busy, input.enabled] = [true, false];
       const verdict: Verdict = key === unchecked ? { ok: true } : await check(options, key);
       // Escape while the key was being checked means "cancel": save nothing.
@@ -49,15 +48,7 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
       saved = failure === true;
       // Escape while the save failed: the prompt is gone, so the failure is said in a notification.
       if (hidden && failure instanceof Error) void vscode.window.showErrorMessage(notSaved(failure));
-      if (hidden) return;
-      [input.busy, input.enabled] = [false, true];
-      if (failure === true) return input.hide();
-      if (failure) return fail(notSaved(failure));
-      if (verdict.ok) return;
-      if (verdict.rejected) return fail(`${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`);
-      unchecked = key;
-      const message = `The key could not be checked: ${verdict.message.replace(/\.?$/, '.')} Press Enter again to save it anyway, or Escape to cancel.`;
-      input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Warning };
+      if (!hidden) unchecked = answer(input, key, verdict, failure) ?? unchecked;
     });
     input.onDidHide(() => {
       hidden = true;
@@ -66,6 +57,22 @@ export function askForKey(options: KeyPromptOptions): Promise<boolean> {
     });
     input.show();
   });
+}
+
+/** Closes the prompt once the key is saved, else says in it what is wrong; returns a key that could not be checked, for Enter to save as is. */
+function answer(input: vscode.InputBox, key: string, verdict: Verdict, failure: true | Error | undefined): string | undefined {
+  [input.busy, input.enabled] = [false, true];
+  if (failure === true) return void input.hide();
+  if (failure) return void failIn(input, notSaved(failure));
+  if (verdict.ok) return undefined;
+  if (verdict.rejected) return void failIn(input, `${verdict.message.replace(/\.?$/, '.')} Check the key and try again.`);
+  const message = `The key could not be checked: ${verdict.message.replace(/\.?$/, '.')} Press Enter again to save it anyway, or Escape to cancel.`;
+  input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Warning };
+  return key;
+}
+
+function failIn(input: vscode.InputBox, message: string): void {
+  input.validationMessage = { message, severity: vscode.InputBoxValidationSeverity.Error };
 }
 
 /** The same without the prompt, for a key given as an argument (test mode only). */

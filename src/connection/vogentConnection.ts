@@ -12,10 +12,7 @@ export type { ConnectionChange, ConnectionOptions, ConnectionStatus, KeySource }
 const NOTHING = new NumberPages(() => Promise.reject(new Error('no listing')), 1);
 const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing')));
 
-/**
- * One Vogent workspace as this window sees it, the one owner of what is loaded under which key. A key, settings or
- * refresh change replaces its listing in one step; views read the state here after each await. Knows nothing of VS Code.
- */
+/** One Vogent workspace as this window sees it, the one owner of what is loaded under which key: a key, settings or refresh change replaces its listing in one step. */
 export class VogentConnection {
   private listing: Listing | undefined;
   private refreshing: Promise<void> | undefined;
@@ -88,10 +85,7 @@ export class VogentConnection {
     }
   }
 
-  /**
-   * Loads every page (and the agent names, a nicety), following a reset to the new listing, until done
-   * or `signal` aborts. Failures are thrown, after they are logged.
-   */
+  /** Loads every page (and the agent names, a nicety), following a reset to the new listing, until done or `signal` aborts; failures are logged and thrown. */
   async loadAll(signal: AbortSignal): Promise<void> {
     for (;;) {
       // Aborted while waiting on the names of a listing since replaced: the new one is not this load's to start.
@@ -190,8 +184,7 @@ export class VogentConnection {
     const listing = this.current();
     if (listing) return listing;
     if (this.disposed) throw new VogentError('cancelled', 'The Vogent workspace was removed.');
-    const why = this.status === 'rejected' ? 'Vogent rejected the API key; replace it to continue.' : 'No Vogent API key is set.';
-    throw new VogentError('unauthorized', why);
+    throw new VogentError('unauthorized', this.status === 'rejected' ? 'Vogent rejected the API key; replace it to continue.' : 'No Vogent API key is set.');
   }
 
   private newListing(): Listing {
