@@ -1,4 +1,5 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
+import type { GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
 import type { VogentClient } from '../vogent/client';
 import { isVogentError, rejectsKey } from '../vogent/errors';
@@ -8,8 +9,8 @@ import { difference, type ListingChange } from './listingChange';
 export type { ListingChange } from './listingChange';
 
 export interface ListingHooks {
-  /** A page landed or failed, or the agent names landed, on the listing now shown. */
-  changed(): void;
+  /** A page landed or failed, or the agent names landed, on the listing now shown; `redraw`: groups whose loaded numbers changed. */
+  changed(redraw?: readonly GroupKey[]): void;
   /** For the log: each record the API sent that could not be read. */
   warn(message: string): void;
   /** For the log: a failed call, with what it was doing. */
@@ -159,7 +160,7 @@ export class Listing {
     const old = this.shown as NumberPages | undefined;
     this.stopListening();
     this.shown = pages;
-    this.stopListening = pages.onDidChange(() => this.hooks.changed());
+    this.stopListening = pages.onDidChange((redraw) => this.hooks.changed(redraw));
     old?.dispose();
   }
 

@@ -8,7 +8,6 @@ import { Listing, readOnce } from './listing';
 import type { ConnectionChange, ConnectionOptions, ConnectionStatus } from './types';
 
 export type { ConnectionChange, ConnectionOptions, ConnectionStatus, KeySource } from './types';
-
 const NOTHING = new NumberPages(() => Promise.reject(new Error('no listing')), 1);
 const NO_AGENTS = new AgentDirectory(() => Promise.reject(new Error('no listing')));
 
@@ -190,7 +189,7 @@ export class VogentConnection {
   private newListing(): Listing {
     const client = this.options.client(readOnce(() => this.options.key.get()));
     const { warn, error } = this.options.log;
-    const [changed, rejected] = [() => this.emit({ all: false, groups: [] }), () => this.emit({ all: true, groups: [] })];
+    const [changed, rejected] = [(groups: readonly GroupKey[] = []) => this.emit({ all: false, groups }), () => this.emit({ all: true, groups: [] })];
     const paging = { pageSize: this.options.pageSize(), maxPages: () => this.options.maxPages() };
     return new Listing(client, paging, { changed, warn, error, rejected });
   }

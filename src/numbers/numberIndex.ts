@@ -6,10 +6,9 @@ import { digitsOf, isPlusDigits } from './search';
 export type { SearchResult } from './numberSearch';
 
 /**
- * Every loaded number of one listing, kept in API order with the lookups every feature needs: by id,
- * by digits, by group and by agent, and counts of each. Adding a page costs O(page). One object per
- * number (the checked record); its digits are kept only when its text is not `+` and digits (E.164),
- * whose text serves as its own key. No per-page copies.
+ * Every loaded number of one listing in API order, with lookups by id, digits, group and agent, and counts of
+ * each; adding a page costs O(page). One object per number (the checked record), digits kept only when its
+ * text is not E.164 (`+` and digits, its own key). No per-page copies.
  */
 export class NumberIndex implements Searchable {
   private readonly numbers: PhoneNumber[] = [];
@@ -42,8 +41,8 @@ export class NumberIndex implements Searchable {
     return this.digits[at];
   }
 
-  /** Adds a number, or replaces the one with its id in place (a repeated id stays where it was first seen). */
-  put(number: PhoneNumber): void {
+  /** Adds a number, or replaces the one with its id in place (a repeated id stays where it was first seen); returns the number it replaced. */
+  put(number: PhoneNumber): PhoneNumber | undefined {
     const at = this.position.get(number.id);
     // The same record again (pages that overlap) changes nothing: a picker's search goes on from where it was.
     if (at !== undefined) return same(this.numbers[at], number) ? undefined : this.replace(at, number);
@@ -55,6 +54,7 @@ export class NumberIndex implements Searchable {
     this.fileDigits(index);
     push(this.byGroup, groupKeyOf(number), index);
     push(this.byAgent, number.agentId, index);
+    return undefined;
   }
 
   has(id: string): boolean {
@@ -117,9 +117,8 @@ export class NumberIndex implements Searchable {
   }
 
   /**
-   * The first `limit` numbers matching `query` (digits whatever the separators, id, agent name, type),
-   * ranked exact, prefix, contains, and how many match in all, without collecting the rest. Asked again
-   * with the same query and options, only the numbers added since are scanned.
+   * The first `limit` numbers matching `query` (digits whatever the separators, id, agent name, type), ranked exact,
+   * prefix, contains, and how many match in all, without collecting the rest; asked again, only new numbers are scanned.
    */
   search(query: string, options: SearchOptions): SearchResult {
     return this.searcher.search(query, options);
@@ -139,17 +138,18 @@ export class NumberIndex implements Searchable {
   }
 
   /** A number seen again (an update, or a repeated id): it keeps its place, and moves between lookups if it must. */
-  private replace(at: number, number: PhoneNumber): void {
+  private replace(at: number, number: PhoneNumber): PhoneNumber {
     const old = this.numbers[at];
     this.numbers[at] = number;
     this.replaced++;
     if (groupKeyOf(old) !== groupKeyOf(number)) move(this.byGroup, groupKeyOf(old), groupKeyOf(number), at);
     if (old.agentId !== number.agentId) move(this.byAgent, old.agentId, number.agentId, at);
-    if (old.number === number.number) return;
+    if (old.number === number.number) return old;
     const oldKey = digitKey(old.number, this.digits[at]);
     if (this.byDigits?.get(oldKey) === at) this.byDigits.delete(oldKey);
     this.digits[at] = isPlusDigits(number.number) ? null : digitsOf(number.number);
     this.fileDigits(at);
+    return old;
   }
 
   /** Files the number at `at` by its digits, unless a number filed the same way came first (see atDigits). */

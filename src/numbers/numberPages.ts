@@ -1,16 +1,13 @@
 import { cancelled } from '../vogent/errors';
 import type { Page, PhoneNumber } from '../vogent/shapes';
 import { CursorTrail } from './cursorTrail';
-import { KNOWN_GROUPS, compareGroupKeys, type GroupKey } from './groups';
+import { KNOWN_GROUPS, compareGroupKeys, groupKeyOf, type GroupKey } from './groups';
 import { NumberIndex } from './numberIndex';
 import { SharedRequest } from './sharedRequest';
 
 export type FetchNumberPage = (cursor: string | undefined, signal: AbortSignal) => Promise<Page<PhoneNumber>>;
 
-/**
- * The phone numbers of one listing loaded so far, grouped by type in API order, and how to load more.
- * A page landing costs O(page): groups and counts are kept as pages arrive. Knows nothing of VS Code.
- */
+/** The phone numbers of one listing loaded so far, grouped by type in API order, and how to load more; a page landing costs O(page). */
 export class NumberPages {
   /** Every number loaded so far, with its lookups. Read it; only the pages write it. */
   readonly index = new NumberIndex();
@@ -23,7 +20,7 @@ export class NumberPages {
   private lastPage: Promise<unknown> = Promise.resolve();
   private failure: Error | undefined;
   private landed = 0;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(redraw: readonly GroupKey[]) => void>();
   /** Loads of every page left: each asks for the next page as soon as the one before names it. */
   private readonly readers = new Set<{ signal: AbortSignal; paused: () => boolean }>();
 
@@ -57,8 +54,8 @@ export class NumberPages {
     return this.landed;
   }
 
-  /** Called when a page lands or fails, or a number is updated. */
-  onDidChange(listener: () => void): () => void {
+  /** Called when a page lands or fails, or a number is updated; with the groups whose loaded numbers a page changed (a repeated id sent anew). */
+  onDidChange(listener: (redraw: readonly GroupKey[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -173,14 +170,18 @@ export class NumberPages {
   }
 
   private land(page: Page<PhoneNumber>): void {
-    for (const number of page.data) this.index.put(number);
+    const redraw = new Set<GroupKey>();
+    for (const number of page.data) {
+      const old = this.index.put(number);
+      if (old) redraw.add(groupKeyOf(old)).add(groupKeyOf(number));
+    }
     for (const record of page.skipped) {
       const key = record.type ?? '';
       this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
     }
     this.landed++;
     this.failure = undefined;
-    this.emit();
+    this.emit([...redraw]);
   }
 
   /** Starts the next page for the loads of every page left; true if one was started. */
@@ -192,7 +193,7 @@ export class NumberPages {
     return true;
   }
 
-  private emit(): void {
-    for (const listener of this.listeners) listener();
+  private emit(redraw: readonly GroupKey[] = []): void {
+    for (const listener of this.listeners) listener(redraw);
   }
 }

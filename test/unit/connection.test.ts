@@ -126,6 +126,17 @@ describe('VogentConnection', () => {
       return connection;
     }
 
+    it('tells the views the group of a number that a later page sends anew, changed', async () => {
+      const { connection, changes } = connect(fake(), 10);
+      const { numbers } = fake().workspace;
+      const sip = numbers.find((n) => n.type === 'SIP_USERNAME' && numbers.indexOf(n) < 10);
+      assert.ok(sip);
+      numbers.splice(12, 0, { ...sip, agentId: null, number: 'renamed-sip' });
+      await connection.loadAll(new AbortController().signal);
+      assert.equal(connection.numbers.get(sip.id)?.number, 'renamed-sip');
+      assert.deepEqual(changes.filter((c) => c.groups.length > 0), [{ all: false, groups: ['SIP_USERNAME'] }]);
+    });
+
     it('tells the views which groups a refresh changed, and only those', async () => {
       const { connection, changes } = connect(fake(), 50);
       await connection.loadAll(new AbortController().signal);

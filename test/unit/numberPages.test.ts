@@ -62,6 +62,18 @@ describe('NumberPages', () => {
     assert.deepEqual(ids(pages.index.all()), ids(numbers));
   });
 
+  it('tells listeners which groups a repeated id sent anew changed, so views redraw its row', async () => {
+    const numbers = sampleWorkspace(20).numbers;
+    const linkedAnew = { ...numbers[3], agentId: 'agent_new' };
+    fake().workspace.numbers = [...numbers.slice(0, 10), numbers[9], linkedAnew, ...numbers.slice(10)];
+    const pages = pagesFor(fake(), 10);
+    const told: (readonly string[])[] = [];
+    pages.onDidChange((redraw) => told.push(redraw));
+    await pages.loadUntil(() => false);
+    assert.deepEqual(told, [[], [numbers[3].type ?? ''], []], 'the page resending number 3 changed, not the one resending 9 as it was');
+    assert.equal(pages.get(numbers[3].id)?.agentId, 'agent_new');
+  });
+
   it('shares one request among callers that arrive while a page loads', async () => {
     const pages = pagesFor(fake());
     await Promise.all(Array.from({ length: 10 }, () => pages.loadNextPage()));
