@@ -2,7 +2,7 @@
 // ranked exact, prefix, contains. A scan is kept and resumed: asked again for the same query once more
 // pages have landed (a picker redraws as they do), only the new numbers are scanned.
 import type { PhoneNumber } from '../vogent/shapes';
-import type { AgentLookup } from './presentation';
+import { typeName, type AgentLookup } from './presentation';
 import { better, rankOf, rankOfDigits, searchQuery, type Rank, type SearchQuery } from './search';
 
 export interface SearchResult {
@@ -87,15 +87,24 @@ function rankAt(scan: Scan, number: PhoneNumber, digits: string | null): Rank | 
   const { q } = scan;
   let rank = better(rankOfDigits(digits, number.number, q.digits), rankOf(number.number.toLowerCase(), q.text));
   if (rank === 0) return rank;
+  // Written nationally, the number is found inside its international digits.
+  if (q.national !== '' && rankOfDigits(digits, number.number, q.national) !== undefined) rank = better(rank, 2);
   rank = better(rank, rankOf(number.id.toLowerCase(), q.text));
   let agent = scan.agentRanks.get(number.agentId);
   if (agent === undefined) scan.agentRanks.set(number.agentId, (agent = agentRank(number.agentId, q, scan.options.agents) ?? null));
   let type = scan.typeRanks.get(number.type);
-  if (type === undefined) scan.typeRanks.set(number.type, (type = rankOf((number.type ?? '').toLowerCase(), q.text) ?? null));
+  if (type === undefined) scan.typeRanks.set(number.type, (type = typeRank(number.type, q.text) ?? null));
   return better(better(rank, agent ?? undefined), type ?? undefined);
 }
 
+/** By the agent's name, or its id (also once the names are loaded). */
 function agentRank(agentId: string | null, q: SearchQuery, agents: AgentLookup): Rank | undefined {
   if (agentId === null) return undefined;
-  return rankOf(agents.get(agentId)?.name.toLowerCase() ?? agentId.toLowerCase(), q.text);
+  const name = agents.get(agentId)?.name.toLowerCase();
+  return better(name === undefined ? undefined : rankOf(name, q.text), rankOf(agentId.toLowerCase(), q.text));
+}
+
+/** By the type as the API sends it (`sip_username`), or as the pickers show it (`SIP username`). */
+function typeRank(type: string | undefined, text: string): Rank | undefined {
+  return better(rankOf((type ?? '').toLowerCase(), text), rankOf(typeName(type).toLowerCase(), text));
 }

@@ -8,11 +8,14 @@ export interface SearchQuery {
   text: string;
   /** The query's digits when it reads as a number (`(415) 555-01`, `+1 415 555`), else empty. */
   digits: string;
+  /** A number written nationally (`020 9721 0912`): its digits after the trunk zero, else empty. */
+  national: string;
 }
 
 export function searchQuery(raw: string): SearchQuery {
   const text = raw.trim().toLowerCase();
-  return { text, digits: digitsOf(text) };
+  const digits = digitsOf(text);
+  return { text, digits, national: /^0\d{6,}$/.test(digits) ? digits.replace(/^0+/, '') : '' };
 }
 
 /**

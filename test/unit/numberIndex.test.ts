@@ -72,6 +72,13 @@ describe('NumberIndex', () => {
     assert.deepEqual(found(index, 'PN_').ids.length, 5);
   });
 
+  it('matches the type as the pickers show it, an agent by its id also once names are loaded, and a number written nationally', () => {
+    const index = indexOf(numbers);
+    assert.deepEqual(found(index, 'SIP username').ids, ['pn_d']);
+    assert.deepEqual(found(index, 'agent_bill').ids, ['pn_c'], 'the agent is known by its name too');
+    assert.deepEqual(found(index, '020 9721 0912').ids, ['pn_c'], 'after its trunk zero');
+  });
+
   it('returns the first K matches and how many match in all', () => {
     const index = indexOf(sampleWorkspace(5_000).numbers);
     const all = found(index, '', 200);
