@@ -92,11 +92,12 @@ export class NumberPages {
     this.emit();
   }
 
-  /** Loads the next page. Callers that arrive while a page is loading share that request (see SharedRequest). */
+  /** Loads the next page. Callers that arrive while a page is loading share that request (see SharedRequest), unless all gave it up. */
   loadNextPage(signal?: AbortSignal): Promise<void> {
     if (this.complete) return Promise.resolve();
     if (signal?.aborted) return Promise.reject(cancelled());
-    return (this.nextPage ??= this.startPage()).join(signal);
+    if (!this.nextPage || this.nextPage.abandoned) this.nextPage = this.startPage();
+    return this.nextPage.join(signal);
   }
 
   /** Resolves once the page in flight, if any, has landed or failed (not the pages a loop asks for after it). */

@@ -13,6 +13,11 @@ export class SharedRequest {
     this.done = run(AbortSignal.any([owner, this.controller.signal]));
   }
 
+  /** Every caller that came with a signal left, and none without: it ends as cancelled, and is not to be joined. */
+  get abandoned(): boolean {
+    return this.controller.signal.aborted;
+  }
+
   /** Waits on the request; `signal` aborting is this caller leaving. */
   join(signal?: AbortSignal): Promise<void> {
     if (!signal) {

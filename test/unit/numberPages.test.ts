@@ -3,7 +3,7 @@ import { CursorTrail } from '../../src/numbers/cursorTrail';
 import { NumberPages } from '../../src/numbers/numberPages';
 import type { Page, PhoneNumber } from '../../src/vogent/shapes';
 import { sampleWorkspace } from '../fake-api/data';
-import type { FakeVogent } from '../fake-api/server';
+import { gate, type FakeVogent } from '../fake-api/server';
 import { clientFor, useFakeVogent, vogentError } from './support';
 
 /** `asked` records each page asked for, as it is asked (before its request goes out). */
@@ -72,6 +72,23 @@ describe('NumberPages', () => {
     await pages.loadUntil(() => false);
     assert.deepEqual(told, [[], [numbers[3].type ?? ''], []], 'the page resending number 3 changed, not the one resending 9 as it was');
     assert.equal(pages.get(numbers[3].id)?.agentId, 'agent_new');
+  });
+
+  it('a caller that comes just after every other caller gave up on a page asks for it again, not sharing its cancellation', async () => {
+    const held = gate();
+    fake().inject({ path: '/phone_numbers', hold: held.promise });
+    const pages = pagesFor(fake(), 10);
+    const closed = new AbortController();
+    const picker = pages.loadNextPage(closed.signal);
+    await fake().received(1);
+    closed.abort();
+    // A view filling a group, without a signal, before the given-up request has ended.
+    const view = pages.loadNextPage();
+    held.release();
+    assert.equal((await vogentError(picker)).kind, 'cancelled');
+    await view;
+    assert.equal(pages.size, 10);
+    assert.equal(fake().requests.length, 2);
   });
 
   it('shares one request among callers that arrive while a page loads', async () => {
