@@ -42,6 +42,7 @@ export class Listing {
   private shown!: NumberPages;
   private names: AgentDirectory;
   private reloading: Reload | undefined;
+  private reloadStarts = new AbortController();
   private stopListening = (): void => undefined;
   /** Vogent answered that this key is not accepted: nothing more is sent under it. */
   rejected = false;
@@ -67,6 +68,11 @@ export class Listing {
   /** The agents an action waits for: while a refresh reloads names that failed, that reload's, so none is fetched twice. */
   get agentsToLoad(): AgentDirectory {
     return (this.names.error && this.reloading?.agents) || this.names;
+  }
+
+  /** `signal`, also aborted when a reload starts: a load of every page then gives up its page in flight, which the reload reads again. */
+  untilReload(signal: AbortSignal): AbortSignal {
+    return AbortSignal.any([signal, this.reloadStarts.signal]);
   }
 
   /** Whether a reload is under way; `reloadEnded` settles when it ends. */
@@ -104,6 +110,8 @@ export class Listing {
     // Names being loaded again after a failure (a picker asked) are not fetched a second time: that load lands here.
     if (this.names.loaded || (this.names.error && !this.names.inFlight)) reload.agents = this.newAgents();
     this.reloading = reload;
+    this.reloadStarts.abort();
+    this.reloadStarts = new AbortController();
     try {
       // Names are a nicety: their failure is logged and does not fail the refresh.
       const names = reload.agents?.load().catch((error: unknown) => this.failed('Refreshing agent names', error));

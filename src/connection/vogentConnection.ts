@@ -93,13 +93,13 @@ export class VogentConnection {
       const { pages } = listing;
       const names = listing.loadNames(true);
       try {
-        // A refresh under way is not chased page by page: this load waits for it, then goes on with what it loaded.
-        await pages.loadRest(signal, () => listing.reloadUnderWay);
+        // A refresh is not chased page by page: this load gives up its page in flight, waits, then goes on with what it loaded.
+        await pages.loadRest(listing.untilReload(signal), () => listing.reloadUnderWay);
         await listing.reloadEnded();
       } catch (error) {
-        // Replaced meanwhile (a new key, or a refresh that swapped the pages): go on with what replaced it.
-        if ((listing !== this.listing || pages !== listing.pages) && !signal.aborted) continue;
-        throw listing.failed('Loading every phone number', error);
+        // Replaced meanwhile (a new key, or a refresh under way or done): go on with what replaced it.
+        if (signal.aborted || (listing === this.listing && pages === listing.pages && !listing.reloadUnderWay)) throw listing.failed('Loading every phone number', error);
+        await listing.reloadEnded();
       }
       await names;
       if (listing === this.listing && pages === listing.pages && pages.complete) return;

@@ -15,12 +15,12 @@ interface Harness {
   maxPages: number;
 }
 
-function connect(fake: FakeVogent, pageSize = 100): Harness {
+function connect(fake: FakeVogent, pageSize = 100, timeoutMs?: number): Harness {
   const key = { hasKey: true, value: KEY };
   const harness: Harness = { warnings: [], errors: [], changes: [], key, maxPages: 10_000 } as unknown as Harness;
   harness.connection = new VogentConnection({
     key: { get hasKey() { return key.hasKey; }, get: async () => key.value },
-    client: (apiKey) => clientFor(fake, { apiKey }),
+    client: (apiKey) => clientFor(fake, { apiKey, ...(timeoutMs === undefined ? {} : { timeoutMs }) }),
     pageSize: () => pageSize,
     maxPages: () => harness.maxPages,
     log: { warn: (message) => harness.warnings.push(message), error: (what, error) => harness.errors.push(`${what}: ${String(error)}`) },
@@ -333,6 +333,24 @@ describe('VogentConnection', () => {
       await loading;
       assert.ok(connection.numbers.complete);
       assert.equal(connection.numbers.size, 250);
+    });
+
+    it('gives up its page in flight when a refresh starts (the refresh reads it again), then goes on from what the refresh loaded', async () => {
+      // A request this load kept would end only at the client's timeout: longer than the test's.
+      const { connection, errors } = connect(fake(), 10, 60_000);
+      await connection.show();
+      const held = gate();
+      fake().inject({ path: '/phone_numbers', hold: held.promise });
+      const loading = connection.loadAll(new AbortController().signal);
+      await fake().received(2, '/phone_numbers');
+      const refresh = connection.refresh();
+      await fake().abandoned(1);
+      held.release();
+      await refresh;
+      await loading;
+      assert.ok(connection.numbers.complete);
+      assert.equal(connection.numbers.size, 250);
+      assert.deepEqual(errors, []);
     });
 
     it('waits for a refresh that starts meanwhile instead of loading the old pages for the refresh to chase', async () => {
