@@ -66,10 +66,10 @@ export class NumberIndex implements Searchable {
     return at === undefined ? undefined : this.numbers[at];
   }
 
-  /** The number written with these digits, whatever its separators (`+1 415-555 0100`); a name, by its text. */
+  /** The number written with these digits, whatever its separators (`+1 415-555 0100`); a name, by its text, else its digits as E.164 (`tel:+1…`). */
   byNumber(text: string): PhoneNumber | undefined {
     const digits = digitsOf(text);
-    const at = digits === '' ? this.atKey(text) : this.atDigits(digits);
+    const at = digits === '' ? (this.atKey(text) ?? this.atKey(`+${text.replace(/\D/g, '')}`)) : this.atDigits(digits);
     return at === undefined ? undefined : this.numbers[at];
   }
 

@@ -97,11 +97,12 @@ function rankAt(scan: Scan, number: PhoneNumber, digits: string | null): Rank | 
   return better(better(rank, agent ?? undefined), type ?? undefined);
 }
 
-/** By the agent's name, or its id (also once the names are loaded). */
+/** By the agent's name, or its id (also once the names are loaded, but not for digits: ids hold digits by chance). */
 function agentRank(agentId: string | null, q: SearchQuery, agents: AgentLookup): Rank | undefined {
   if (agentId === null) return undefined;
   const name = agents.get(agentId)?.name.toLowerCase();
-  return better(name === undefined ? undefined : rankOf(name, q.text), rankOf(agentId.toLowerCase(), q.text));
+  const id = name !== undefined && q.digits !== '' ? undefined : rankOf(agentId.toLowerCase(), q.text);
+  return better(name === undefined ? undefined : rankOf(name, q.text), id);
 }
 
 /** By the type as the API sends it (`sip_username`), or as the pickers show it (`SIP username`). */

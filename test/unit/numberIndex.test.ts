@@ -76,6 +76,9 @@ describe('NumberIndex', () => {
     const index = indexOf(numbers);
     assert.deepEqual(found(index, 'SIP username').ids, ['pn_d']);
     assert.deepEqual(found(index, 'agent_bill').ids, ['pn_c'], 'the agent is known by its name too');
+    const withDigits = indexOf([{ id: 'pn_x', number: '+12125550100', type: 'PSTN', agentId: 'agent_9415a' }]);
+    const named: AgentLookup = { loaded: true, get: (id) => ({ id, name: 'Desk', language: undefined }) };
+    assert.equal(withDigits.search('9415', { limit: 5, agents: named }).total, 0, 'digits typed are not looked for in an agent id');
     assert.deepEqual(found(index, '020 9721 0912').ids, ['pn_c'], 'after its trunk zero');
   });
 
@@ -188,6 +191,8 @@ describe('NumberIndex', () => {
     index.put({ id: 'sip_1', number: 'ext-9', type: 'SIP_USERNAME', agentId: null });
     assert.equal(index.byNumber('+14155550100')?.id, 'pn_1', 'once the first changed, the next with those digits');
     assert.equal(index.find('ext-9')?.id, 'sip_1');
+    assert.equal(index.find('tel:+14155550199')?.id, undefined, 'no such number');
+    for (const written of ['tel:+14155550100', '+1 415–555–0100', '+1,415,555,0100']) assert.equal(index.find(written)?.id, 'pn_1', written);
     assert.equal(index.find('9'), undefined, 'not by the digits among its letters');
     assert.deepEqual(found(index, '14155550100').ids, ['pn_1']);
     assert.deepEqual(found(index, '1415555').ids, ['pn_1', 'pn_2', 'pn_3']);
