@@ -42,7 +42,8 @@ export class Listing {
   private shown!: NumberPages;
   private names: AgentDirectory;
   private reloading: Reload | undefined;
-  private reloadStarts = new AbortController();
+  /** Aborted while a reload runs. */
+  private reloadRuns = new AbortController();
   private stopListening = (): void => undefined;
   /** Vogent answered that this key is not accepted: nothing more is sent under it. */
   rejected = false;
@@ -70,14 +71,12 @@ export class Listing {
     return (this.names.error && this.reloading?.agents) || this.names;
   }
 
-  /** `signal`, also aborted when a reload starts: a load of every page then gives up its page in flight, which the reload reads again. */
+  /**
+   * `signal`, also aborted when a reload starts or while one runs: a load of every page then gives up its page
+   * in flight, which the reload reads again, and waits for `reloadEnded` instead of chasing the reload.
+   */
   untilReload(signal: AbortSignal): AbortSignal {
-    return AbortSignal.any([signal, this.reloadStarts.signal]);
-  }
-
-  /** Whether a reload is under way; `reloadEnded` settles when it ends. */
-  get reloadUnderWay(): boolean {
-    return this.reloading !== undefined;
+    return AbortSignal.any([signal, this.reloadRuns.signal]);
   }
 
   reloadEnded(): Promise<void> {
@@ -110,8 +109,7 @@ export class Listing {
     // Names being loaded again after a failure (a picker asked) are not fetched a second time: that load lands here.
     if (this.names.loaded || (this.names.error && !this.names.inFlight)) reload.agents = this.newAgents();
     this.reloading = reload;
-    this.reloadStarts.abort();
-    this.reloadStarts = new AbortController();
+    this.reloadRuns.abort();
     try {
       // Names are a nicety: their failure is logged and does not fail the refresh.
       const names = reload.agents?.load().catch((error: unknown) => this.failed('Refreshing agent names', error));
@@ -123,6 +121,7 @@ export class Listing {
       throw error;
     } finally {
       this.reloading = undefined;
+      this.reloadRuns = new AbortController();
       end();
     }
     for (const edit of reload.edits.values()) reload.next.update(edit);

@@ -1,5 +1,5 @@
 import { AgentDirectory } from '../numbers/agentDirectory';
-import { groupKeyOf, type GroupKey } from '../numbers/groups';
+import type { GroupKey } from '../numbers/groups';
 import { NumberPages } from '../numbers/numberPages';
 import { VogentError, cancelled, isVogentError } from '../vogent/errors';
 import type { Agent, PhoneNumber } from '../vogent/shapes';
@@ -93,12 +93,12 @@ export class VogentConnection {
       const { pages } = listing;
       const names = listing.loadNames(true);
       try {
-        // A refresh is not chased page by page: this load gives up its page in flight, waits, then goes on with what it loaded.
-        await pages.loadRest(listing.untilReload(signal), () => listing.reloadUnderWay);
+        await pages.loadRest(listing.untilReload(signal));
         await listing.reloadEnded();
       } catch (error) {
-        // Replaced meanwhile (a new key, or a refresh under way or done): go on with what replaced it.
-        if (signal.aborted || (listing === this.listing && pages === listing.pages && !listing.reloadUnderWay)) throw listing.failed('Loading every phone number', error);
+        // Given up for a refresh, or replaced meanwhile (a new key, a refresh's pages): go on with what there is then.
+        const goOn = listing !== this.listing || pages !== listing.pages || isVogentError(error, 'cancelled');
+        if (signal.aborted || !goOn) throw listing.failed('Loading every phone number', error);
         await listing.reloadEnded();
       }
       await names;
@@ -143,9 +143,8 @@ export class VogentConnection {
   async setAgent(id: string, agentId: string | null): Promise<PhoneNumber> {
     const listing = this.usable();
     try {
-      const updated = await listing.setAgent(id, agentId);
-      if (listing === this.listing) this.emit({ all: false, groups: [groupKeyOf(updated)] });
-      return updated;
+      // The shown pages tell the views which groups the answer changed.
+      return await listing.setAgent(id, agentId);
     } catch (error) {
       throw listing.failed(`Updating the agent of ${id}`, error);
     }

@@ -22,7 +22,7 @@ export class NumberPages {
   private landed = 0;
   private readonly listeners = new Set<(redraw: readonly GroupKey[]) => void>();
   /** Loads of every page left: each asks for the next page as soon as the one before names it. */
-  private readonly readers = new Set<{ signal: AbortSignal; paused: () => boolean }>();
+  private readonly readers = new Set<{ signal: AbortSignal }>();
 
   constructor(
     private readonly fetchPage: FetchNumberPage,
@@ -85,11 +85,9 @@ export class NumberPages {
     return this.index.get(id);
   }
 
-  /** Replaces a loaded number (after a link or unlink): in place, unless its type changed. */
+  /** Replaces a loaded number (after a link or unlink): in place, unless its type changed; listeners hear its groups. */
   update(number: PhoneNumber): void {
-    if (!this.index.has(number.id)) return;
-    this.index.put(number);
-    this.emit();
+    if (this.index.has(number.id)) this.emit([...this.put(number)]);
   }
 
   /** Loads the next page. Callers that arrive while a page is loading share that request (see SharedRequest), unless all gave it up. */
@@ -125,12 +123,12 @@ export class NumberPages {
     }
   }
 
-  /** Loads every page left, until `paused` or `signal` aborts, asking for each page as soon as the one before names it. */
-  async loadRest(signal: AbortSignal, paused: () => boolean): Promise<void> {
-    const reader = { signal, paused };
+  /** Loads every page left, until `signal` aborts, asking for each page as soon as the one before names it. */
+  async loadRest(signal: AbortSignal): Promise<void> {
+    const reader = { signal };
     this.readers.add(reader);
     try {
-      await this.loadUntil(paused, signal);
+      await this.loadUntil(() => false, signal);
     } finally {
       this.readers.delete(reader);
     }
@@ -172,10 +170,7 @@ export class NumberPages {
 
   private land(page: Page<PhoneNumber>): void {
     const redraw = new Set<GroupKey>();
-    for (const number of page.data) {
-      const old = this.index.put(number);
-      if (old) redraw.add(groupKeyOf(old)).add(groupKeyOf(number));
-    }
+    for (const number of page.data) this.put(number, redraw);
     for (const record of page.skipped) {
       const key = record.type ?? '';
       this.skipped.set(key, (this.skipped.get(key) ?? 0) + 1);
@@ -187,11 +182,17 @@ export class NumberPages {
 
   /** Starts the next page for the loads of every page left; true if one was started. */
   private readAhead(): boolean {
-    const readers = [...this.readers].filter(({ signal, paused }) => !signal.aborted && !paused());
+    const readers = [...this.readers].filter(({ signal }) => !signal.aborted);
     if (this.complete || readers.length === 0) return false;
     this.nextPage = undefined;
     for (const { signal } of readers) this.loadNextPage(signal).catch(() => undefined);
     return true;
+  }
+
+  /** Indexes a number; when it replaces a loaded one with other content, both their groups go into `redraw`. */
+  private put(number: PhoneNumber, redraw = new Set<GroupKey>()): Set<GroupKey> {
+    const old = this.index.put(number);
+    return old ? redraw.add(groupKeyOf(old)).add(groupKeyOf(number)) : redraw;
   }
 
   private emit(redraw: readonly GroupKey[] = []): void {

@@ -140,7 +140,7 @@ describe('NumberPages', () => {
       const pages = pagesFor(fake(), 10, undefined, asked);
       const askedWhenTold: number[] = [];
       pages.onDidChange(() => askedWhenTold.push(asked.length));
-      await pages.loadRest(new AbortController().signal, () => false);
+      await pages.loadRest(new AbortController().signal);
       assert.deepEqual(askedWhenTold.slice(0, 3), [2, 3, 4]);
       assert.equal(fake().requests.length, 25, 'each page once');
       assert.deepEqual(ids(pages.index.all()), ids(fake().workspace.numbers), 'in API order');
@@ -163,7 +163,7 @@ describe('NumberPages', () => {
         answers.set(cursor, (page = await client.listPhoneNumbers({ limit: 10, cursor })));
       }
       const pages = new NumberPages(async (cursor) => answers.get(cursor) ?? Promise.reject(new Error(`no page at ${cursor}`)), 10);
-      await pages.loadRest(new AbortController().signal, () => false);
+      await pages.loadRest(new AbortController().signal);
       assert.deepEqual(ids(pages.index.all()), ids(fake().workspace.numbers));
     });
 
@@ -175,7 +175,7 @@ describe('NumberPages', () => {
       const push = asked.push.bind(asked);
       // Aborts just after the next page is asked for, while the page that named it waits to be indexed.
       asked.push = (...cursors) => (asked.length === 3 && queueMicrotask(() => caller.abort()), push(...cursors));
-      assert.equal((await vogentError(pages.loadRest(caller.signal, () => false))).kind, 'cancelled');
+      assert.equal((await vogentError(pages.loadRest(caller.signal))).kind, 'cancelled');
       await pages.idle();
       assert.equal(pages.size, 30, 'the page that named the aborted one landed');
       assert.equal(pages.error, undefined);
